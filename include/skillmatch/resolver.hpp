@@ -1,0 +1,108 @@
+// skillmatch/resolver.hpp — free skill text -> ranked taxonomy concepts with a confidence.
+//
+// A Resolver indexes every label of every concept (preferred, alternative, hidden, abbreviation) by
+// its compact normalised key (see normalizer.hpp), plus keys it derives from the data itself:
+//   - vendor words: a leading word (or two) that starts many multi-word technology names and seldom
+//     appears elsewhere ("Microsoft", "Oracle", "Apache", "The MathWorks") is learned from the labels;
+//     the rest of the name becomes a derived key ("excel" -> "Microsoft Excel") unless that rest is a
+//     generic word (one that ends many names: "server", "database") or only digits;
+//   - generic trailing words learned the same way ("software", "suite"): "SAP software" -> "sap";
+//   - acronyms written inside names: an all-caps token whose letters spell the words before it
+//     ("Structured query language SQL", "Amazon Web Services AWS software") gives the acronym alone
+//     and the name without it ("amazon web services"); any other all-caps token of 2-6 characters at
+//     the end of a name ("IBM DB2") gives a weaker acronym key.
+// Vendor and generic words are learned and applied on technology labels written as names
+// (containing a space and a capital letter), not on tag slugs written out ("mysql python"), whose
+// first word is a topic rather than a vendor.
+// A derived key shared by more than three concepts is dropped as too ambiguous to mean anything.
+//
+// resolve() looks up the key of the text; if nothing matches and fuzzy matching is on, it falls back
+// to a bounded typo search (Damerau-Levenshtein / optimal string alignment distance <= 1 for keys of
+// 4-7 characters, <= 2 for 8 or more, none under 4; ASCII keys only) over a symmetric-delete index
+// that is built on the first fuzzy lookup.
+// Each reading gets a score from its method (exact 1.0 > normalized 0.95 > synonym 0.9 >
+// vendor_dropped 0.85 = acronym 0.85 > weak acronym 0.7; fuzzy 0.8 x (1 - distance / key length))
+// times its label kind (alternative labels x 0.98). Its confidence is that score lowered when other
+// concepts share the key: x (0.7 + 0.3 x share), where the share weighs each reading by concept
+// popularity (1 + ln(1 + frequency) + ln(1 + popularity) / 4 from ConceptStats) and by
+// exp(-30 x (best score - its score)), so a clearly worse method hardly counts as a rival while
+// close readings (an exact hit on a rarely used concept, a normalised hit on a popular one) are
+// decided by popularity. Readings are returned by decreasing confidence. An ambiguous key never
+// yields a confident answer: two equally popular readings get at most 0.85 x their score.
+//
+// Thread-safety: a Resolver is immutable after construction (the lazily built fuzzy index is built
+// exactly once under std::call_once); every const member may run concurrently from any thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "skillmatch/taxonomy.hpp"
+
+namespace skillmatch {
+
+/// How a text met a concept, best first.
+enum class MatchMethod : std::uint8_t {
+  exact,           // the text is byte-for-byte a preferred or alternative label (outer whitespace ignored)
+  normalized,      // equal to a preferred or alternative label after normalisation
+  synonym,         // equal to a hidden label (tag synonym, misspelling) or abbreviation label
+  vendor_dropped,  // equal to a label without a learned vendor word or generic trailing word
+  acronym,         // equal to an acronym written inside a label, or to the label without it
+  fuzzy,           // within the typo bound of some key
+};
+/// "exact", "normalized", ...; never null.
+const char* to_string(MatchMethod method) noexcept;
+
+struct ResolveMatch {
+  ConceptIndex concept_index = no_concept;
+  float confidence = 0;  // in (0, 1]
+  MatchMethod method = MatchMethod::exact;
+};
+
+struct ResolveOptions {
+  std::size_t max_results = 5;   // resolve() returns at most this many readings (0: none)
+  float min_confidence = 0.5f;   // readings below this are dropped; must be in [0, 1]
+  bool fuzzy = true;             // allow the typo fallback when no key matches
+  std::optional<ConceptKind> kind;  // only concepts of this kind, if set
+};
+
+class Resolver {
+ public:
+  /// Builds the key index of `taxonomy` (keeps the pointer). Throws Error(invalid_argument) for a null
+  /// taxonomy, std::bad_alloc when memory runs out.
+  explicit Resolver(std::shared_ptr<const Taxonomy> taxonomy);
+  ~Resolver();
+  /// A moved-from Resolver may only be destroyed or assigned to.
+  Resolver(Resolver&&) noexcept;
+  Resolver& operator=(Resolver&&) noexcept;
+
+  /// Readings of `text` (any UTF-8, ill-formed bytes tolerated), best first; empty when the text is
+  /// unknown. Throws Error(invalid_argument) for options outside their domain.
+  std::vector<ResolveMatch> resolve(std::string_view text, const ResolveOptions& options = {}) const;
+  /// The best reading only, without allocating for ASCII text that hits a key (per-thread buffers).
+  std::optional<ResolveMatch> resolve_best(std::string_view text, const ResolveOptions& options = {}) const;
+  /// resolve_best() of each text, in order.
+  std::vector<std::optional<ResolveMatch>> resolve_batch(std::span<const std::string_view> texts,
+                                                         const ResolveOptions& options = {}) const;
+
+  const Taxonomy& taxonomy() const noexcept;
+  std::shared_ptr<const Taxonomy> taxonomy_ptr() const noexcept;
+
+  /// What construction learned from the data, for inspection and tests (normalised words, sorted).
+  std::span<const std::string> vendor_words() const noexcept;
+  std::span<const std::string> generic_words() const noexcept;
+  std::span<const std::string> trailing_generic_words() const noexcept;
+  /// Number of distinct keys indexed (label keys plus derived keys).
+  std::size_t key_count() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace skillmatch

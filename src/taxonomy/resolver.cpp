@@ -1,0 +1,304 @@
+// Resolver: the key index (labels and derived keys), lookup, ranking and confidence.
+#include "skillmatch/resolver.hpp"
+
+#include <boost/unordered/unordered_flat_map.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <tuple>
+
+#include "skillmatch/normalizer.hpp"
+#include "taxonomy/resolver_internal.hpp"
+
+namespace skillmatch {
+namespace {
+
+using detail::KeySource;
+
+struct Posting {
+  ConceptIndex concept_index;
+  std::uint32_t label;  // index into Taxonomy::all_labels()
+  KeySource source;
+  LabelKind label_kind;
+};
+
+struct Candidate {
+  ConceptIndex concept_index;
+  float score;
+  float prior;
+  MatchMethod method;
+  float confidence;
+};
+
+// Base confidence of each way of meeting a concept (resolver.hpp documents the values).
+constexpr float kExact = 1.0f, kNormalized = 0.95f, kSynonym = 0.9f, kVendorDropped = 0.85f,
+                kAcronym = 0.85f, kAcronymWeak = 0.7f, kFuzzy = 0.8f, kFuzzyDerived = 0.95f;
+// How much an ambiguous key lowers confidence, and how fast a worse reading stops counting as a rival.
+constexpr float kAmbiguityFloor = 0.7f;
+constexpr float kRivalDecay = 30.0f;
+constexpr std::size_t kMaxDerivedConcepts = 3;
+constexpr std::size_t kMaxFuzzyQuery = 64;
+
+float label_kind_factor(LabelKind kind) { return kind == LabelKind::alternative ? 0.98f : 1.0f; }
+
+std::string_view trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+void check_options(const ResolveOptions& options) {
+  if (!(options.min_confidence >= 0.0f && options.min_confidence <= 1.0f))
+    fail(ErrorCode::invalid_argument,
+         "ResolveOptions::min_confidence must be in [0, 1], got " + std::to_string(options.min_confidence));
+}
+
+}  // namespace
+
+const char* to_string(MatchMethod method) noexcept {
+  switch (method) {
+    case MatchMethod::exact: return "exact";
+    case MatchMethod::normalized: return "normalized";
+    case MatchMethod::synonym: return "synonym";
+    case MatchMethod::vendor_dropped: return "vendor_dropped";
+    case MatchMethod::acronym: return "acronym";
+    case MatchMethod::fuzzy: return "fuzzy";
+  }
+  return "unknown";
+}
+
+struct Resolver::Impl {
+  std::shared_ptr<const Taxonomy> taxonomy;
+  detail::LearnedWords learned;
+  std::string arena;                   // every key, back to back
+  std::vector<std::string_view> keys;  // views into arena, by key id
+  boost::unordered_flat_map<std::string_view, std::uint32_t> key_ids;
+  std::vector<std::uint32_t> posting_begin;  // CSR: postings of key k are [begin[k], begin[k+1])
+  std::vector<Posting> postings;
+  std::vector<float> prior;  // per concept: popularity prior that breaks ties and splits ambiguity
+  std::vector<ConceptKind> kinds;
+  mutable std::once_flag fuzzy_once;
+  mutable detail::FuzzyIndex fuzzy;
+
+  explicit Impl(std::shared_ptr<const Taxonomy> tax);
+  const detail::FuzzyIndex& fuzzy_index() const {
+    std::call_once(fuzzy_once, [this] { fuzzy.build(keys); });
+    return fuzzy;
+  }
+  std::span<const Candidate> rank(std::string_view text, const ResolveOptions& options) const;
+};
+
+Resolver::Impl::Impl(std::shared_ptr<const Taxonomy> tax) : taxonomy(std::move(tax)) {
+  const Taxonomy& t = *taxonomy;
+  learned = detail::learn_words(t);
+  prior.resize(t.size());
+  kinds.resize(t.size());
+  for (ConceptIndex c = 0; c < t.size(); ++c) {
+    const ConceptStats& s = t.stats(c);
+    prior[c] = static_cast<float>(1.0 + std::log1p(std::max(0.0, s.frequency)) +
+                                  0.25 * std::log1p(std::max(0.0, s.popularity)));
+    kinds[c] = t.kind(c);
+  }
+
+  // 1. Every (key, posting): each label's own key and its derived keys.
+  std::vector<std::pair<std::string, Posting>> entries;
+  const auto labels = t.all_labels();
+  entries.reserve(labels.size() * 2);
+  std::vector<std::pair<std::string, KeySource>> derived;
+  std::string spaced;
+  for (std::size_t li = 0; li < labels.size(); ++li) {
+    const Label& label = labels[li];
+    const ConceptIndex c = label.concept_index;
+    const auto label_id = static_cast<std::uint32_t>(li);
+    normalize_text_into(label.text, spaced);
+    std::string key = compact_key(spaced);
+    if (key.empty()) continue;  // a label of punctuation only can never be typed back
+    entries.push_back({std::move(key), Posting{c, label_id, KeySource::label, label.kind}});
+    derived.clear();
+    detail::derive_keys(label, kinds[c], learned, derived);
+    for (auto& [k, source] : derived) entries.push_back({std::move(k), Posting{c, label_id, source, label.kind}});
+  }
+  auto order = [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second.concept_index, a.second.source, a.second.label_kind, a.second.label) <
+           std::tie(b.first, b.second.concept_index, b.second.source, b.second.label_kind, b.second.label);
+  };
+  std::sort(entries.begin(), entries.end(), order);
+
+  // 2. Per key: keep every label posting (each can be an exact hit), the best derived posting per
+  //    (concept, source), and no derived posting at all when they name too many concepts.
+  std::size_t total = 0;
+  for (const auto& e : entries) total += e.first.size();
+  arena.reserve(total);
+  std::vector<std::size_t> key_offset;
+  for (std::size_t b = 0; b < entries.size();) {
+    std::size_t e = b;
+    std::size_t derived_concepts = 0;
+    for (ConceptIndex last = no_concept; e < entries.size() && entries[e].first == entries[b].first; ++e) {
+      const Posting& p = entries[e].second;
+      if (p.source != KeySource::label && p.concept_index != last) {
+        ++derived_concepts;
+        last = p.concept_index;
+      }
+    }
+    const std::size_t before = postings.size();
+    for (std::size_t i = b; i < e; ++i) {
+      const Posting& p = entries[i].second;
+      if (p.source != KeySource::label) {
+        if (derived_concepts > kMaxDerivedConcepts) continue;
+        if (i > b && entries[i - 1].second.concept_index == p.concept_index && entries[i - 1].second.source == p.source)
+          continue;  // sorted by label kind: the first is the best
+      }
+      postings.push_back(p);
+    }
+    if (postings.size() > before) {
+      key_offset.push_back(arena.size());
+      arena += entries[b].first;
+      posting_begin.push_back(static_cast<std::uint32_t>(before));
+    }
+    b = e;
+  }
+  posting_begin.push_back(static_cast<std::uint32_t>(postings.size()));
+  key_offset.push_back(arena.size());
+  keys.reserve(key_offset.size() - 1);
+  key_ids.reserve(key_offset.size() - 1);
+  for (std::size_t k = 0; k + 1 < key_offset.size(); ++k) {
+    keys.emplace_back(arena.data() + key_offset[k], key_offset[k + 1] - key_offset[k]);
+    key_ids.emplace(keys.back(), static_cast<std::uint32_t>(k));
+  }
+  postings.shrink_to_fit();
+}
+
+std::span<const Candidate> Resolver::Impl::rank(std::string_view text, const ResolveOptions& options) const {
+  check_options(options);
+  thread_local std::string key;
+  thread_local std::vector<Candidate> found;
+  thread_local std::vector<std::pair<std::uint32_t, int>> near;
+  found.clear();
+  const std::string_view trimmed = trim(text);
+  normalize_text_into(trimmed, key);
+  std::erase(key, ' ');
+  if (key.empty()) return {};
+
+  auto admit = [&](ConceptIndex c) { return !options.kind || kinds[c] == *options.kind; };
+  const auto labels = taxonomy->all_labels();
+  if (auto it = key_ids.find(std::string_view(key)); it != key_ids.end()) {
+    for (std::uint32_t p = posting_begin[it->second]; p < posting_begin[it->second + 1]; ++p) {
+      const Posting& post = postings[p];
+      if (!admit(post.concept_index)) continue;
+      MatchMethod method = MatchMethod::fuzzy;
+      float score = 0;
+      switch (post.source) {
+        case KeySource::label:
+          if (post.label_kind == LabelKind::hidden || post.label_kind == LabelKind::abbreviation) {
+            method = MatchMethod::synonym;
+            score = kSynonym;
+          } else if (labels[post.label].text == trimmed) {
+            method = MatchMethod::exact;
+            score = kExact;
+          } else {
+            method = MatchMethod::normalized;
+            score = kNormalized;
+          }
+          break;
+        case KeySource::vendor_dropped: method = MatchMethod::vendor_dropped; score = kVendorDropped; break;
+        case KeySource::acronym: method = MatchMethod::acronym; score = kAcronym; break;
+        case KeySource::acronym_weak: method = MatchMethod::acronym; score = kAcronymWeak; break;
+      }
+      score *= label_kind_factor(post.label_kind);
+      found.push_back({post.concept_index, score, prior[post.concept_index], method, 0.0f});
+    }
+  }
+  if (found.empty() && options.fuzzy && key.size() >= detail::FuzzyIndex::min_key_length &&
+      key.size() <= kMaxFuzzyQuery && is_ascii(key)) {
+    const int bound = key.size() >= 8 ? 2 : 1;
+    near.clear();
+    fuzzy_index().find(key, bound, keys, near);
+    for (const auto& [k, distance] : near) {
+      const float closeness = kFuzzy * (1.0f - static_cast<float>(distance) / static_cast<float>(key.size()));
+      for (std::uint32_t p = posting_begin[k]; p < posting_begin[k + 1]; ++p) {
+        const Posting& post = postings[p];
+        if (!admit(post.concept_index)) continue;
+        const float score =
+            closeness * label_kind_factor(post.label_kind) * (post.source == KeySource::label ? 1.0f : kFuzzyDerived);
+        found.push_back({post.concept_index, score, prior[post.concept_index], MatchMethod::fuzzy, 0.0f});
+      }
+    }
+  }
+  if (found.empty()) return {};
+
+  // One reading per concept (its best), best first: score, then popularity, then index for determinism.
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return a.concept_index != b.concept_index ? a.concept_index < b.concept_index : a.score > b.score;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const Candidate& a, const Candidate& b) { return a.concept_index == b.concept_index; }),
+              found.end());
+  // Confidence: the score, lowered by the share of rivals; a rival counts less the worse its score,
+  // so a clearly better method wins whatever the popularity, while close readings (an exact hit on a
+  // rare concept, a normalised hit on a popular one) are decided by popularity.
+  float best = 0;
+  for (const auto& f : found) best = std::max(best, f.score);
+  if (found.size() == 1) {
+    found.front().confidence = best;
+  } else {
+    float total = 0;
+    for (auto& f : found) total += f.prior * std::exp(-kRivalDecay * (best - f.score));
+    for (auto& f : found) {
+      const float share = f.prior * std::exp(-kRivalDecay * (best - f.score)) / total;
+      f.confidence = f.score * (kAmbiguityFloor + (1.0f - kAmbiguityFloor) * share);
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    if (a.score != b.score) return a.score > b.score;
+    return a.concept_index < b.concept_index;
+  });
+  return found;
+}
+
+Resolver::Resolver(std::shared_ptr<const Taxonomy> taxonomy) {
+  if (!taxonomy) fail(ErrorCode::invalid_argument, "Resolver: taxonomy is null");
+  impl_ = std::make_unique<Impl>(std::move(taxonomy));
+}
+Resolver::~Resolver() = default;
+Resolver::Resolver(Resolver&&) noexcept = default;
+Resolver& Resolver::operator=(Resolver&&) noexcept = default;
+
+std::vector<ResolveMatch> Resolver::resolve(std::string_view text, const ResolveOptions& options) const {
+  std::vector<ResolveMatch> out;
+  for (const Candidate& c : impl_->rank(text, options)) {
+    if (out.size() >= options.max_results) break;
+    if (c.confidence >= options.min_confidence) out.push_back({c.concept_index, c.confidence, c.method});
+  }
+  return out;
+}
+
+std::optional<ResolveMatch> Resolver::resolve_best(std::string_view text, const ResolveOptions& options) const {
+  const auto ranked = impl_->rank(text, options);
+  if (ranked.empty() || ranked.front().confidence < options.min_confidence) return std::nullopt;
+  return ResolveMatch{ranked.front().concept_index, ranked.front().confidence, ranked.front().method};
+}
+
+std::vector<std::optional<ResolveMatch>> Resolver::resolve_batch(std::span<const std::string_view> texts,
+                                                                 const ResolveOptions& options) const {
+  check_options(options);
+  std::vector<std::optional<ResolveMatch>> out;
+  out.reserve(texts.size());
+  for (std::string_view text : texts) out.push_back(resolve_best(text, options));
+  return out;
+}
+
+const Taxonomy& Resolver::taxonomy() const noexcept { return *impl_->taxonomy; }
+std::shared_ptr<const Taxonomy> Resolver::taxonomy_ptr() const noexcept { return impl_->taxonomy; }
+std::span<const std::string> Resolver::vendor_words() const noexcept { return impl_->learned.vendor; }
+std::span<const std::string> Resolver::generic_words() const noexcept { return impl_->learned.generic; }
+std::span<const std::string> Resolver::trailing_generic_words() const noexcept { return impl_->learned.trailing; }
+std::size_t Resolver::key_count() const noexcept { return impl_->keys.size(); }
+
+}  // namespace skillmatch

@@ -1,0 +1,259 @@
+// Derived keys of the Resolver: vendor words, generic trailing words and embedded acronyms, all
+// learned from the taxonomy's own labels (see resolver.hpp for the rules and why).
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "skillmatch/normalizer.hpp"
+#include "taxonomy/resolver_internal.hpp"
+
+namespace skillmatch::detail {
+namespace {
+
+// Thresholds of the learning. Counts scale with the number of multi-word names so that a small
+// taxonomy (tests, a portal's own list) learns from the same proportions as the bundled one.
+constexpr std::size_t kMinVendorCount = 3;      // names a vendor word must start
+constexpr double kMinVendorShare = 0.8;         // of the names containing the word, share it starts
+constexpr std::size_t kGenericPerNames = 500;   // a word ending 1 in 500 names is generic...
+constexpr std::size_t kTrailingPerNames = 150;  // ...and 1 in 150 may be dropped from a name's end
+constexpr double kMinTrailingShare = 0.6;       // of the names containing the word, share it ends
+constexpr std::size_t kMinGenericCount = 3;
+
+// Function words skipped when checking that an acronym spells the words before it
+// ("Visual Basic for Applications VBA"): English grammar, not a list of skills.
+constexpr std::array<std::string_view, 10> kFunctionWords = {"a", "an", "and", "for", "in",
+                                                             "of", "on", "the", "to", "with"};
+bool is_function_word(std::string_view w) {
+  return std::find(kFunctionWords.begin(), kFunctionWords.end(), w) != kFunctionWords.end();
+}
+
+bool sorted_contains(const std::vector<std::string>& v, std::string_view w) {
+  return std::binary_search(v.begin(), v.end(), w, std::less<>{});
+}
+
+bool all_digits(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string join(std::span<const std::string> words) {
+  std::string out;
+  for (const auto& w : words) out += w;
+  return out;
+}
+
+// Can acr[a..] be split into consecutive non-empty chunks, one per content word of words[k..end),
+// each chunk a subsequence of its word? A chunk normally starts at its word's first letter; one
+// chunk may start inside its word ("eXtensible markup language XML").
+bool spells(std::string_view acr, std::size_t a, std::span<const std::string> words, std::size_t k,
+            bool exception_left) {
+  if (k == words.size()) return a == acr.size();
+  const std::string& w = words[k];
+  if (is_function_word(w) && spells(acr, a, words, k + 1, exception_left)) return true;
+  if (a == acr.size()) return false;
+  const bool anchored = !w.empty() && w[0] == acr[a];
+  if (!anchored && !exception_left) return false;
+  // Take chunk acr[a, a + len) greedily as a subsequence of w.
+  std::size_t pos = anchored ? 1 : w.find(acr[a]);
+  if (pos == std::string::npos) return false;
+  if (!anchored) ++pos;
+  for (std::size_t end = a + 1;; ++end) {
+    if (spells(acr, end, words, k + 1, exception_left && anchored)) return true;
+    if (end == acr.size()) return false;
+    pos = w.find(acr[end], pos);
+    if (pos == std::string::npos) return false;
+    ++pos;
+  }
+}
+
+// The start of the words that `words[i]` spells as an acronym, or -1.
+int acronym_span(const std::vector<std::string>& words, std::size_t i) {
+  const std::string& acr = words[i];
+  for (std::size_t s = i; s-- > 0;) {
+    std::size_t content = 0;
+    for (std::size_t k = s; k < i; ++k) content += is_function_word(words[k]) ? 0 : 1;
+    if (content > acr.size()) break;
+    if (content < 2) continue;
+    if (spells(acr, 0, std::span(words).subspan(s, i - s), 0, true)) return static_cast<int>(s);
+  }
+  return -1;
+}
+
+bool is_caps_token(std::string_view raw, bool& letters_only) {
+  while (!raw.empty() && std::string_view("()[]{},;:\"").find(raw.front()) != std::string_view::npos)
+    raw.remove_prefix(1);
+  while (!raw.empty() && std::string_view("()[]{},;:\"").find(raw.back()) != std::string_view::npos)
+    raw.remove_suffix(1);
+  if (raw.size() < 2 || raw.size() > 6 || raw[0] < 'A' || raw[0] > 'Z') return false;
+  std::size_t letters = 0;
+  for (char c : raw) {
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c < '0' || c > '9') return false;
+  }
+  letters_only = letters == raw.size();
+  return letters >= 2;
+}
+
+}  // namespace
+
+bool LearnedWords::is_vendor(std::string_view w) const { return sorted_contains(vendor, w); }
+bool LearnedWords::is_vendor_pair(std::string_view first, std::string_view second) const {
+  std::string pair;
+  pair.reserve(first.size() + 1 + second.size());
+  pair.append(first).append(" ").append(second);
+  return sorted_contains(vendor_pair, pair);
+}
+bool LearnedWords::is_generic(std::string_view w) const { return sorted_contains(generic, w); }
+bool LearnedWords::is_trailing(std::string_view w) const { return sorted_contains(trailing, w); }
+
+LabelWords split_label(std::string_view text) {
+  LabelWords out;
+  std::string spaced;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    if (j == i) break;
+    const std::string_view raw = text.substr(i, j - i);
+    normalize_text_into(raw, spaced);
+    std::string word = compact_key(spaced);
+    if (!word.empty()) {
+      bool letters_only = false;
+      const bool caps = is_caps_token(raw, letters_only);
+      out.words.push_back(std::move(word));
+      out.caps.push_back(caps);
+      out.caps_letters_only.push_back(caps && letters_only);
+    }
+    i = j;
+  }
+  return out;
+}
+
+bool is_name_label(const Label& label, ConceptKind kind) {
+  // A product name has a space and a capital ("Microsoft Excel"); a tag written out with spaces
+  // ("mysql python", "excel 2007") does not, and its first word is a topic, not a vendor.
+  return kind == ConceptKind::technology &&
+         (label.kind == LabelKind::preferred || label.kind == LabelKind::alternative) &&
+         label.text.find(' ') != std::string::npos &&
+         std::any_of(label.text.begin(), label.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+LearnedWords learn_words(const Taxonomy& taxonomy) {
+  struct Counts {
+    std::size_t first = 0, last = 0, anywhere = 0;
+  };
+  std::unordered_map<std::string, Counts> word;
+  std::unordered_map<std::string, Counts> pair;  // first = starts a name, anywhere = adjacent anywhere
+  std::size_t names = 0;
+  std::unordered_set<std::string> seen;
+  for (const Label& label : taxonomy.all_labels()) {
+    if (!is_name_label(label, taxonomy.kind(label.concept_index))) continue;
+    const auto words = split_label(label.text).words;
+    if (words.size() < 2) continue;
+    ++names;
+    ++word[words.front()].first;
+    ++word[words.back()].last;
+    if (words.size() >= 3) ++pair[words[0] + " " + words[1]].first;
+    seen.clear();
+    for (const auto& w : words)
+      if (seen.insert(w).second) ++word[w].anywhere;
+    seen.clear();
+    for (std::size_t k = 0; k + 1 < words.size(); ++k)
+      if (auto p = words[k] + " " + words[k + 1]; seen.insert(p).second) ++pair[p].anywhere;
+  }
+
+  LearnedWords out;
+  const std::size_t generic_min = std::max(kMinGenericCount, names / kGenericPerNames);
+  const std::size_t trailing_min = std::max(kMinGenericCount, names / kTrailingPerNames);
+  for (const auto& [w, n] : word) {
+    if (n.first >= kMinVendorCount && static_cast<double>(n.first) >= kMinVendorShare * static_cast<double>(n.anywhere) &&
+        w.size() >= 2 && !all_digits(w))
+      out.vendor.push_back(w);
+    if (n.last >= generic_min) out.generic.push_back(w);
+    if (n.last >= trailing_min && static_cast<double>(n.last) >= kMinTrailingShare * static_cast<double>(n.anywhere))
+      out.trailing.push_back(w);
+  }
+  std::sort(out.vendor.begin(), out.vendor.end());
+  for (const auto& [p, n] : pair) {
+    if (n.first < kMinVendorCount || static_cast<double>(n.first) < kMinVendorShare * static_cast<double>(n.anywhere))
+      continue;
+    const std::string first = p.substr(0, p.find(' '));
+    // "hewlett packard" is one vendor; "microsoft visual" is a vendor followed by many products.
+    const auto it = word.find(first);
+    if (out.is_vendor(first) && it != word.end() &&
+        static_cast<double>(n.first) < kMinVendorShare * static_cast<double>(it->second.first))
+      continue;
+    out.vendor_pair.push_back(p);
+  }
+  std::sort(out.vendor_pair.begin(), out.vendor_pair.end());
+  for (const auto& t : out.trailing)
+    if (std::find(out.generic.begin(), out.generic.end(), t) == out.generic.end()) out.generic.push_back(t);
+  std::sort(out.generic.begin(), out.generic.end());
+  std::sort(out.trailing.begin(), out.trailing.end());
+  return out;
+}
+
+void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learned,
+                 std::vector<std::pair<std::string, KeySource>>& out) {
+  if (label.kind != LabelKind::preferred && label.kind != LabelKind::alternative) return;
+  const LabelWords lw = split_label(label.text);
+  const std::vector<std::string>& words = lw.words;
+  const std::size_t n = words.size();
+  if (n < 2) return;
+  const std::string own = join(words);
+
+  auto emit = [&](std::span<const std::string> part, KeySource source) {
+    if (part.empty()) return;
+    // A lone generic word ("server" from "Microsoft Server") names nothing in particular.
+    if (source == KeySource::vendor_dropped && part.size() == 1 && learned.is_generic(part[0]) &&
+        !learned.is_vendor(part[0]))
+      return;
+    std::string key = join(part);
+    if (key.size() < 2 || all_digits(key) || key == own) return;
+    out.emplace_back(std::move(key), source);
+  };
+  auto rest_is_trailing = [&](std::size_t i) {
+    for (std::size_t j = i + 1; j < n; ++j)
+      if (!learned.is_trailing(words[j])) return false;
+    return true;
+  };
+
+  const bool name = is_name_label(label, kind);
+  std::vector<std::pair<std::vector<std::string>, KeySource>> bases;
+  bases.emplace_back(words, KeySource::vendor_dropped);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!lw.caps[i] || learned.is_vendor(words[i])) continue;
+    const int start = lw.caps_letters_only[i] ? acronym_span(words, i) : -1;
+    if (start >= 0) {
+      const auto s = static_cast<std::size_t>(start);
+      if (rest_is_trailing(i)) {
+        emit(std::span(words).subspan(i, 1), KeySource::acronym);
+      } else {  // "Amazon Web Services AWS CloudFormation" -> "aws cloudformation"
+        std::vector<std::string> replaced(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(s));
+        replaced.insert(replaced.end(), words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
+        emit(replaced, KeySource::acronym);
+      }
+      std::vector<std::string> without = words;
+      without.erase(without.begin() + static_cast<std::ptrdiff_t>(i));
+      emit(without, KeySource::acronym);
+      bases.emplace_back(std::move(without), KeySource::acronym);
+    } else if (name && i > 0 && rest_is_trailing(i)) {
+      emit(std::span(words).subspan(i, 1), KeySource::acronym_weak);  // "IBM DB2" -> "db2"
+    }
+  }
+  if (!name) return;
+  for (const auto& [base, source] : bases) {
+    std::span<const std::string> trimmed(base);
+    while (trimmed.size() > 1 && learned.is_trailing(trimmed.back())) trimmed = trimmed.first(trimmed.size() - 1);
+    if (trimmed.size() != base.size()) emit(trimmed, source);
+    for (std::span<const std::string> part : {std::span<const std::string>(base), trimmed}) {
+      std::size_t vendor = 0;
+      if (part.size() > 2 && learned.is_vendor_pair(part[0], part[1])) vendor = 2;
+      else if (part.size() > 1 && learned.is_vendor(part[0])) vendor = 1;
+      if (vendor) emit(part.subspan(vendor), source);
+    }
+  }
+}
+
+}  // namespace skillmatch::detail

@@ -1,0 +1,80 @@
+// Internals of the Resolver shared by its translation units: derived keys learned from the labels,
+// and the symmetric-delete typo index. Not part of the public API.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "skillmatch/taxonomy.hpp"
+
+namespace skillmatch::detail {
+
+/// Where a key of the index came from.
+enum class KeySource : std::uint8_t {
+  label,           // the label's own compact key
+  vendor_dropped,  // the label without a learned vendor prefix and/or generic trailing word
+  acronym,         // an acronym spelled by the words before it, or the label without that acronym
+  acronym_weak,    // an all-caps token at the end of a name that does not spell the words before it
+};
+
+/// Words learned from the labels of one taxonomy (compact normalised words).
+struct LearnedWords {
+  std::vector<std::string> vendor;         // one-word vendor prefixes, sorted
+  std::vector<std::string> vendor_pair;    // two-word vendor prefixes as "first second", sorted
+  std::vector<std::string> generic;        // words too generic to stand alone as a derived key, sorted
+  std::vector<std::string> trailing;       // generic trailing words that may be dropped, sorted
+
+  bool is_vendor(std::string_view w) const;
+  bool is_vendor_pair(std::string_view first, std::string_view second) const;
+  bool is_generic(std::string_view w) const;
+  bool is_trailing(std::string_view w) const;
+};
+
+/// The words of a label as written: split at ASCII spaces, each word normalised and compacted
+/// (words that normalise to nothing, such as "-" or "&", are left out). `caps` marks words written
+/// as an all-caps token of 2-6 characters with at least two letters ("SQL", "DB2", "(IIS)").
+struct LabelWords {
+  std::vector<std::string> words;
+  std::vector<bool> caps;
+  std::vector<bool> caps_letters_only;
+};
+LabelWords split_label(std::string_view text);
+
+/// Whether a label takes part in vendor/generic learning and derivation: a preferred or alternative
+/// label of a technology concept written as a name (it contains a space).
+bool is_name_label(const Label& label, ConceptKind kind);
+
+/// Learns vendor, generic and trailing words from the name labels of `taxonomy`.
+LearnedWords learn_words(const Taxonomy& taxonomy);
+
+/// Appends the derived keys (compact) of one label with their source; never the label's own key.
+void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learned,
+                 std::vector<std::pair<std::string, KeySource>>& out);
+
+/// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions) of a and b,
+/// or bound + 1 when it exceeds `bound`.
+int osa_distance(std::string_view a, std::string_view b, int bound);
+
+/// Symmetric-delete index over ASCII keys of at least 4 bytes: each key's first 7 bytes with up to two
+/// deletions are hashed; a query generates its own deletions (up to its bound) and verifies every
+/// candidate with osa_distance(). Immutable after build(); lookups are thread-safe.
+class FuzzyIndex {
+ public:
+  static constexpr std::size_t prefix_length = 7;
+  static constexpr std::size_t min_key_length = 4;
+
+  void build(std::span<const std::string_view> keys);
+  /// Appends (key id, distance) for every key within `max_distance` of `query`.
+  void find(std::string_view query, int max_distance, std::span<const std::string_view> keys,
+            std::vector<std::pair<std::uint32_t, int>>& out) const;
+  std::size_t entry_count() const noexcept { return entries_.size(); }
+
+ private:
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries_;  // (hash of a deletion variant, key), sorted
+};
+
+}  // namespace skillmatch::detail
