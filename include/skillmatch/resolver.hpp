@@ -2,8 +2,9 @@
 //
 // A Resolver indexes every label of every concept (preferred, alternative, hidden, abbreviation) by
 // its compact normalised key (see normalizer.hpp), plus keys it derives from the data itself:
-//   - vendor words: a leading word (or two) that starts many multi-word technology names and seldom
-//     appears elsewhere ("Microsoft", "Oracle", "Apache", "The MathWorks") is learned from the labels;
+//   - vendor words: a leading word (or phrase of up to three words) that starts several multi-word
+//     technology names and seldom appears elsewhere ("Microsoft", "Oracle", "Apache", "The MathWorks",
+//     "Turtle Creek Software") is learned from the labels;
 //     the rest of the name becomes a derived key ("excel" -> "Microsoft Excel") unless that rest is a
 //     generic word (one that ends many names: "server", "database") or only digits;
 //   - generic trailing words learned the same way ("software", "suite"): "SAP software" -> "sap";
@@ -14,14 +15,16 @@
 // Vendor and generic words are learned and applied on technology labels written as names
 // (containing a space and a capital letter), not on tag slugs written out ("mysql python"), whose
 // first word is a topic rather than a vendor.
-// A derived key shared by more than three concepts is dropped as too ambiguous to mean anything.
+// A derived key that more than three concepts get the same way (vendor dropped, acronym, weak
+// acronym) is dropped for that way, as too ambiguous to mean anything.
 //
 // resolve() looks up the key of the text; if nothing matches and fuzzy matching is on, it falls back
 // to a bounded typo search (Damerau-Levenshtein / optimal string alignment distance <= 1 for keys of
 // 4-7 characters, <= 2 for 8 or more, none under 4; ASCII keys only) over a symmetric-delete index
 // that is built on the first fuzzy lookup.
 // Each reading gets a score from its method (exact 1.0 > normalized 0.95 > synonym 0.9 >
-// vendor_dropped 0.85 = acronym 0.85 > weak acronym 0.7; fuzzy 0.8 x (1 - distance / key length))
+// vendor_dropped 0.85 = acronym 0.85 > acronym of only the last words before it 0.8 > weak acronym
+// 0.7; fuzzy 0.8 x (1 - distance / key length))
 // times its label kind (alternative labels x 0.98). Its confidence is that score lowered when other
 // concepts share the key: x (0.7 + 0.3 x share), where the share weighs each reading by concept
 // popularity (1 + ln(1 + frequency) + ln(1 + popularity) / 4 from ConceptStats) and by

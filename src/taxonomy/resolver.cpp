@@ -4,6 +4,7 @@
 #include <boost/unordered/unordered_flat_map.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <mutex>
 #include <tuple>
@@ -33,12 +34,12 @@ struct Candidate {
 
 // Base confidence of each way of meeting a concept (resolver.hpp documents the values).
 constexpr float kExact = 1.0f, kNormalized = 0.95f, kSynonym = 0.9f, kVendorDropped = 0.85f,
-                kAcronym = 0.85f, kAcronymWeak = 0.7f, kFuzzy = 0.8f, kFuzzyDerived = 0.95f;
+                kAcronym = 0.85f, kAcronymInner = 0.8f, kAcronymWeak = 0.7f, kFuzzy = 0.8f, kFuzzyDerived = 0.95f;
 // How much an ambiguous key lowers confidence, and how fast a worse reading stops counting as a rival.
 constexpr float kAmbiguityFloor = 0.7f;
 constexpr float kRivalDecay = 30.0f;
 constexpr std::size_t kMaxDerivedConcepts = 3;
-constexpr std::size_t kMaxFuzzyQuery = 64;
+constexpr std::size_t kMaxFuzzyQuery = 128;
 
 float label_kind_factor(LabelKind kind) { return kind == LabelKind::alternative ? 0.98f : 1.0f; }
 
@@ -138,19 +139,21 @@ Resolver::Impl::Impl(std::shared_ptr<const Taxonomy> tax) : taxonomy(std::move(t
   std::vector<std::size_t> key_offset;
   for (std::size_t b = 0; b < entries.size();) {
     std::size_t e = b;
-    std::size_t derived_concepts = 0;
-    for (ConceptIndex last = no_concept; e < entries.size() && entries[e].first == entries[b].first; ++e) {
+    // Distinct concepts per derived source (entries are sorted by concept, then source).
+    std::array<std::size_t, detail::key_source_count> derived_concepts{};
+    for (; e < entries.size() && entries[e].first == entries[b].first; ++e) {
       const Posting& p = entries[e].second;
-      if (p.source != KeySource::label && p.concept_index != last) {
-        ++derived_concepts;
-        last = p.concept_index;
-      }
+      const bool repeat = e > b && entries[e - 1].second.concept_index == p.concept_index &&
+                          entries[e - 1].second.source == p.source;
+      if (!repeat) ++derived_concepts[static_cast<std::size_t>(p.source)];
     }
     const std::size_t before = postings.size();
     for (std::size_t i = b; i < e; ++i) {
       const Posting& p = entries[i].second;
       if (p.source != KeySource::label) {
-        if (derived_concepts > kMaxDerivedConcepts) continue;
+        // A derived key that many concepts share (the weak acronym "CAD" of every "... CAD" product)
+        // says nothing; a stronger source of the same key may still be kept.
+        if (derived_concepts[static_cast<std::size_t>(p.source)] > kMaxDerivedConcepts) continue;
         if (i > b && entries[i - 1].second.concept_index == p.concept_index && entries[i - 1].second.source == p.source)
           continue;  // sorted by label kind: the first is the best
       }
@@ -208,6 +211,7 @@ std::span<const Candidate> Resolver::Impl::rank(std::string_view text, const Res
           break;
         case KeySource::vendor_dropped: method = MatchMethod::vendor_dropped; score = kVendorDropped; break;
         case KeySource::acronym: method = MatchMethod::acronym; score = kAcronym; break;
+        case KeySource::acronym_inner: method = MatchMethod::acronym; score = kAcronymInner; break;
         case KeySource::acronym_weak: method = MatchMethod::acronym; score = kAcronymWeak; break;
       }
       score *= label_kind_factor(post.label_kind);

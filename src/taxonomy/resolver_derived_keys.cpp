@@ -19,6 +19,7 @@ constexpr std::size_t kGenericPerNames = 500;   // a word ending 1 in 500 names 
 constexpr std::size_t kTrailingPerNames = 150;  // ...and 1 in 150 may be dropped from a name's end
 constexpr double kMinTrailingShare = 0.6;       // of the names containing the word, share it ends
 constexpr std::size_t kMinGenericCount = 3;
+constexpr std::size_t kMaxVendorWords = 3;      // "Scientific Software Group", "Turtle Creek Software"
 
 // Function words skipped when checking that an acronym spells the words before it
 // ("Visual Basic for Applications VBA"): English grammar, not a list of skills.
@@ -97,11 +98,13 @@ bool is_caps_token(std::string_view raw, bool& letters_only) {
 }  // namespace
 
 bool LearnedWords::is_vendor(std::string_view w) const { return sorted_contains(vendor, w); }
-bool LearnedWords::is_vendor_pair(std::string_view first, std::string_view second) const {
-  std::string pair;
-  pair.reserve(first.size() + 1 + second.size());
-  pair.append(first).append(" ").append(second);
-  return sorted_contains(vendor_pair, pair);
+std::size_t LearnedWords::vendor_prefix_length(std::span<const std::string> words) const {
+  for (std::size_t k = std::min<std::size_t>(kMaxVendorWords, words.size() - (words.empty() ? 0 : 1)); k >= 2; --k) {
+    std::string phrase = words[0];
+    for (std::size_t i = 1; i < k; ++i) phrase.append(" ").append(words[i]);
+    if (sorted_contains(vendor_phrase, phrase)) return k;
+  }
+  return words.size() > 1 && is_vendor(words[0]) ? 1 : 0;
 }
 bool LearnedWords::is_generic(std::string_view w) const { return sorted_contains(generic, w); }
 bool LearnedWords::is_trailing(std::string_view w) const { return sorted_contains(trailing, w); }
@@ -144,7 +147,8 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
     std::size_t first = 0, last = 0, anywhere = 0;
   };
   std::unordered_map<std::string, Counts> word;
-  std::unordered_map<std::string, Counts> pair;  // first = starts a name, anywhere = adjacent anywhere
+  // Phrases of 2..kMaxVendorWords words: first = starts a longer name, anywhere = occurs in a name.
+  std::unordered_map<std::string, Counts> phrase;
   std::size_t names = 0;
   std::unordered_set<std::string> seen;
   for (const Label& label : taxonomy.all_labels()) {
@@ -154,39 +158,50 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
     ++names;
     ++word[words.front()].first;
     ++word[words.back()].last;
-    if (words.size() >= 3) ++pair[words[0] + " " + words[1]].first;
     seen.clear();
     for (const auto& w : words)
       if (seen.insert(w).second) ++word[w].anywhere;
     seen.clear();
-    for (std::size_t k = 0; k + 1 < words.size(); ++k)
-      if (auto p = words[k] + " " + words[k + 1]; seen.insert(p).second) ++pair[p].anywhere;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      std::string p = words[k];
+      for (std::size_t len = 2; len <= kMaxVendorWords && k + len <= words.size(); ++len) {
+        p.append(" ").append(words[k + len - 1]);
+        if (seen.insert(p).second) ++phrase[p].anywhere;
+        if (k == 0 && len < words.size()) ++phrase[p].first;
+      }
+    }
   }
 
+  auto share_at_least = [](std::size_t part, std::size_t whole, double share) {
+    return static_cast<double>(part) >= share * static_cast<double>(whole);
+  };
   LearnedWords out;
   const std::size_t generic_min = std::max(kMinGenericCount, names / kGenericPerNames);
   const std::size_t trailing_min = std::max(kMinGenericCount, names / kTrailingPerNames);
   for (const auto& [w, n] : word) {
-    if (n.first >= kMinVendorCount && static_cast<double>(n.first) >= kMinVendorShare * static_cast<double>(n.anywhere) &&
-        w.size() >= 2 && !all_digits(w))
+    if (n.first >= kMinVendorCount && share_at_least(n.first, n.anywhere, kMinVendorShare) && w.size() >= 2 &&
+        !all_digits(w))
       out.vendor.push_back(w);
     if (n.last >= generic_min) out.generic.push_back(w);
-    if (n.last >= trailing_min && static_cast<double>(n.last) >= kMinTrailingShare * static_cast<double>(n.anywhere))
-      out.trailing.push_back(w);
+    if (n.last >= trailing_min && share_at_least(n.last, n.anywhere, kMinTrailingShare)) out.trailing.push_back(w);
   }
   std::sort(out.vendor.begin(), out.vendor.end());
-  for (const auto& [p, n] : pair) {
-    if (n.first < kMinVendorCount || static_cast<double>(n.first) < kMinVendorShare * static_cast<double>(n.anywhere))
-      continue;
-    const std::string first = p.substr(0, p.find(' '));
-    // "hewlett packard" is one vendor; "microsoft visual" is a vendor followed by many products.
-    const auto it = word.find(first);
-    if (out.is_vendor(first) && it != word.end() &&
-        static_cast<double>(n.first) < kMinVendorShare * static_cast<double>(it->second.first))
-      continue;
-    out.vendor_pair.push_back(p);
+  for (const auto& [p, n] : phrase) {
+    if (n.first < kMinVendorCount || !share_at_least(n.first, n.anywhere, kMinVendorShare)) continue;
+    // "hewlett packard" is one vendor: nearly every name starting "hewlett" goes on with "packard".
+    // "microsoft visual" is a vendor followed by some of its products, not a longer vendor name.
+    const std::string shorter = p.substr(0, p.rfind(' '));
+    const bool shorter_is_vendor = shorter.find(' ') == std::string::npos ? out.is_vendor(shorter) : true;
+    std::size_t shorter_first = 0;
+    if (shorter.find(' ') == std::string::npos) {
+      if (auto it = word.find(shorter); it != word.end()) shorter_first = it->second.first;
+    } else if (auto it = phrase.find(shorter); it != phrase.end()) {
+      shorter_first = it->second.first;
+    }
+    if (shorter_is_vendor && !share_at_least(n.first, shorter_first, kMinVendorShare)) continue;
+    out.vendor_phrase.push_back(p);
   }
-  std::sort(out.vendor_pair.begin(), out.vendor_pair.end());
+  std::sort(out.vendor_phrase.begin(), out.vendor_phrase.end());
   for (const auto& t : out.trailing)
     if (std::find(out.generic.begin(), out.generic.end(), t) == out.generic.end()) out.generic.push_back(t);
   std::sort(out.generic.begin(), out.generic.end());
@@ -228,7 +243,7 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
     if (start >= 0) {
       const auto s = static_cast<std::size_t>(start);
       if (rest_is_trailing(i)) {
-        emit(std::span(words).subspan(i, 1), KeySource::acronym);
+        emit(std::span(words).subspan(i, 1), s == 0 ? KeySource::acronym : KeySource::acronym_inner);
       } else {  // "Amazon Web Services AWS CloudFormation" -> "aws cloudformation"
         std::vector<std::string> replaced(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(s));
         replaced.insert(replaced.end(), words.begin() + static_cast<std::ptrdiff_t>(i), words.end());
@@ -248,10 +263,7 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
     while (trimmed.size() > 1 && learned.is_trailing(trimmed.back())) trimmed = trimmed.first(trimmed.size() - 1);
     if (trimmed.size() != base.size()) emit(trimmed, source);
     for (std::span<const std::string> part : {std::span<const std::string>(base), trimmed}) {
-      std::size_t vendor = 0;
-      if (part.size() > 2 && learned.is_vendor_pair(part[0], part[1])) vendor = 2;
-      else if (part.size() > 1 && learned.is_vendor(part[0])) vendor = 1;
-      if (vendor) emit(part.subspan(vendor), source);
+      if (const std::size_t vendor = learned.vendor_prefix_length(part)) emit(part.subspan(vendor), source);
     }
   }
 }

@@ -17,19 +17,22 @@ namespace skillmatch::detail {
 enum class KeySource : std::uint8_t {
   label,           // the label's own compact key
   vendor_dropped,  // the label without a learned vendor prefix and/or generic trailing word
-  acronym,         // an acronym spelled by the words before it, or the label without that acronym
+  acronym,         // an acronym spelling all the words before it, or the label without that acronym
+  acronym_inner,   // an acronym spelling only the last words before it ("3D computer aided design CAD")
   acronym_weak,    // an all-caps token at the end of a name that does not spell the words before it
 };
+inline constexpr std::size_t key_source_count = 5;
 
 /// Words learned from the labels of one taxonomy (compact normalised words).
 struct LearnedWords {
   std::vector<std::string> vendor;         // one-word vendor prefixes, sorted
-  std::vector<std::string> vendor_pair;    // two-word vendor prefixes as "first second", sorted
+  std::vector<std::string> vendor_phrase;  // two- and three-word vendor prefixes, words joined by ' ', sorted
   std::vector<std::string> generic;        // words too generic to stand alone as a derived key, sorted
   std::vector<std::string> trailing;       // generic trailing words that may be dropped, sorted
 
   bool is_vendor(std::string_view w) const;
-  bool is_vendor_pair(std::string_view first, std::string_view second) const;
+  /// Words of the longest vendor prefix (phrase or word) of `words` that leaves at least one word; 0 if none.
+  std::size_t vendor_prefix_length(std::span<const std::string> words) const;
   bool is_generic(std::string_view w) const;
   bool is_trailing(std::string_view w) const;
 };
