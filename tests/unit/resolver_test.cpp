@@ -36,6 +36,10 @@ std::shared_ptr<const Taxonomy> small_taxonomy() {
   tech("t:photoshop", "Adobe Photoshop", 50);
   tech("t:illustrator", "Adobe Illustrator", 40);
   tech("t:acrobat", "Adobe Acrobat", 60);
+  // A two-word vendor: every name starting "Red" goes on with "Hat".
+  tech("t:rhel", "Red Hat Enterprise Linux", 20);
+  tech("t:openshift", "Red Hat OpenShift", 10);
+  tech("t:ansible", "Red Hat Ansible", 10);
   // Acronyms written inside names, and a generic trailing word ("software" ends several names).
   tech("t:aws", "Amazon Web Services AWS software", 50);
   tech("t:sql", "Structured query language SQL", 150);
@@ -150,6 +154,13 @@ TEST_CASE("Resolver learns vendor words from the labels and drops them") {
   CHECK(best_id("photoshop") == "t:photoshop");
   CHECK(best_id("SQL Server") == "t:sqlserver");
   CHECK(best_id("WebLogic") == "t:weblogic");
+  // The whole vendor name goes, not just its first word.
+  CHECK(best_id("OpenShift") == "t:openshift");
+  CHECK(best_id("Ansible") == "t:ansible");
+  CHECK(best_id("Enterprise Linux") == "t:rhel");
+  ResolveOptions exact_only;
+  exact_only.fuzzy = false;
+  CHECK(best_id("Hat OpenShift", exact_only) == "<none>");
 }
 
 TEST_CASE("Resolver learns generic trailing words and refuses generic remainders") {
