@@ -85,7 +85,8 @@ class Resolver {
   Resolver& operator=(Resolver&&) noexcept;
 
   /// Readings of `text` (any UTF-8, ill-formed bytes tolerated), best first; empty when the text is
-  /// unknown. Throws Error(invalid_argument) for options outside their domain.
+  /// unknown. Throws Error(invalid_argument) for options outside their domain or for non-ASCII text
+  /// longer than 2^31-1 bytes (see normalizer.hpp).
   std::vector<ResolveMatch> resolve(std::string_view text, const ResolveOptions& options = {}) const;
   /// The best reading only, without allocating for ASCII text that hits a key (per-thread buffers).
   std::optional<ResolveMatch> resolve_best(std::string_view text, const ResolveOptions& options = {}) const;
