@@ -76,6 +76,8 @@ JA_TITLES = {
     "15-1254.00": ["Webエンジニア", "ウェブ開発者"], "15-1255.00": ["ウェブデザイナー"],
     "15-2051.00": ["データサイエンティスト"], "27-1014.00": ["アニメーター", "CGクリエイター"],
 }
+AREA_TITLES = {"ai_ml": "Machine Learning Engineer", "cloud": "Cloud Engineer", "animation_3d": "3D Artist",
+               "programming": "Software Engineer", "other": "IT Engineer"}  # when nothing overlaps O*NET
 JA_AREA_TITLES = {"ai_ml": "機械学習エンジニア", "cloud": "クラウドエンジニア", "animation_3d": "3DCGアーティスト"}
 
 # ---------------------------------------------------------------------------------------------------
@@ -425,7 +427,7 @@ def make_jobs(rng, it_dir, onet):
             title = onet_job_title(rng, onet, soc, skills)
             stats["title_from_onet"] += 1
         else:
-            title = "IT Engineer"
+            title = AREA_TITLES[area]
         if rng.random() < 0.08:
             ja = JA_TITLES.get(soc or "", []) + ([JA_AREA_TITLES[area]] if area in JA_AREA_TITLES else [])
             if ja:
