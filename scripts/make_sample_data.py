@@ -438,10 +438,13 @@ def make_jobs(rng, it_dir, onet):
         n_required = rng.randint(2, 4)
         out_skills = []
         translated = 0
+        used_ja = set()
         for i, s in enumerate(skills):
             name = s
-            if translate and translated < 2 and norm(s) in JA_SKILLS:
-                name = JA_SKILLS[norm(s)]
+            ja = JA_SKILLS.get(norm(s))
+            if translate and translated < 2 and ja and ja not in used_ja:  # NLP and Natural Language
+                name = ja                                                  # Processing: one label once
+                used_ja.add(ja)
                 translated += 1
             if i < n_required:
                 obj = {"name": name, "required": True}
