@@ -21,9 +21,15 @@
 //   related       association links: RelationKind::related and occupation_related, either direction,
 //                 with their weights:  R(a, b) = max(w(a,b), hop_decay * max_x w(a,x) w(x,b)).
 //   cooccurrence  concepts needed by the same occupations (RelationKind::occupation_skill links,
-//                 occupation -> concept, weight = importance): cosine of the two sparse occupation
-//                 vectors, shrunk towards 0 when few occupations are shared:
-//                   C(a, b) = cos(a, b) * n / (n + shrinkage),  n = number of shared occupations.
+//                 occupation -> concept, weight = importance), comparing the two sparse occupation
+//                 vectors u, v with a measure m, shrunk towards 0 when few occupations are shared:
+//                   C(a, b) = m(u, v) * n / (n + shrinkage),  n = number of shared occupations,
+//                 m = weighted Jaccard sum_o min(u_o, v_o) / sum_o max(u_o, v_o) (default), or cosine.
+//                 Why Jaccard by default: a generic tool (Microsoft Excel, listed by nearly every
+//                 occupation) has a cosine of sqrt(|b| / |a|) with every specific tool b it contains
+//                 (0.5 for a tool of a quarter of the occupations), which reads as "similar"; Jaccard
+//                 gives |b| / |a| (0.25), so generic tools stop looking like everything's neighbour,
+//                 while two tools of the same few occupations (PyTorch, TensorFlow) stay high.
 //                 Concepts listed by fewer than min_cooccurrence_support occupations get C = 0
 //                 (one shared occupation between two rare tools is noise, not evidence).
 //
@@ -55,6 +61,11 @@ namespace skillmatch {
 
 /// Tuning of SkillSimilarity; the defaults are what the library ships with. Every field is checked by
 /// the SkillSimilarity constructor (Error(invalid_argument) naming the field when out of range).
+enum class CooccurrenceMeasure : std::uint8_t {
+  weighted_jaccard,  // sum of minima / sum of maxima of the occupation weights
+  cosine,            // dot product / product of Euclidean norms
+};
+
 struct SimilarityOptions {
   float hierarchy_weight = 0.8f;     // wH in [0, 1]: ceiling of the hierarchy part
   float related_weight = 0.9f;       // wR in [0, 1]: ceiling of the related-link part
@@ -62,7 +73,8 @@ struct SimilarityOptions {
   float related_hop_decay = 0.5f;    // in [0, 1]: factor on a two-link path a - x - b; 0 = direct links only
   double count_smoothing = 1.0;      // alpha > 0: added to every concept's own count before accumulation
   std::uint32_t min_cooccurrence_support = 2;  // occupations a concept needs to take part in C
-  float cooccurrence_shrinkage = 2.0f;         // >= 0: C = cos * n / (n + shrinkage)
+  float cooccurrence_shrinkage = 2.0f;         // >= 0: C = m * n / (n + shrinkage)
+  CooccurrenceMeasure cooccurrence_measure = CooccurrenceMeasure::weighted_jaccard;
   std::uint32_t neighbour_count = 32;          // K of neighbours(); 0 = no neighbour lists
   std::uint32_t neighbour_candidates = 128;    // candidates taken per source (per ancestor, links, occupations)
   bool precompute_neighbours = false;          // build neighbour lists in the constructor instead of lazily

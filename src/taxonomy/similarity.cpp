@@ -76,13 +76,17 @@ float related_part(std::span<const WeightedEntry> a, std::span<const WeightedEnt
   return std::max(direct, decay * hop);
 }
 
-/// Shrunk cosine of two sorted sparse vectors. When one is much longer (a generic tool listed by
-/// hundreds of occupations) the short one is looked up in it by binary search.
-float cooccurrence_part(std::span<const WeightedEntry> a, std::span<const WeightedEntry> b, float norm_a,
-                        float norm_b, float shrinkage) noexcept {
-  if (a.empty() || b.empty() || norm_a <= 0 || norm_b <= 0) return 0;
+struct VectorStats {
+  float norm, sum;
+};
+
+/// Shrunk cosine or weighted Jaccard of two sorted sparse vectors. When one is much longer (a generic
+/// tool listed by hundreds of occupations) the short one is looked up in it by binary search.
+float cooccurrence_part(std::span<const WeightedEntry> a, std::span<const WeightedEntry> b, VectorStats sa,
+                        VectorStats sb, const SimilarityOptions& options) noexcept {
+  if (a.empty() || b.empty() || sa.norm <= 0 || sb.norm <= 0) return 0;
   if (a.size() > b.size()) std::swap(a, b);
-  double dot = 0;
+  double dot = 0, min_sum = 0;
   std::size_t shared = 0;
   if (b.size() > 16 * a.size()) {
     auto from = b.begin();
@@ -90,7 +94,10 @@ float cooccurrence_part(std::span<const WeightedEntry> a, std::span<const Weight
       from = std::lower_bound(from, b.end(), e.concept_index,
                               [](const WeightedEntry& x, ConceptIndex t) { return x.concept_index < t; });
       if (from == b.end()) break;
-      if (from->concept_index == e.concept_index) dot += double{e.weight} * double{from->weight}, ++shared;
+      if (from->concept_index == e.concept_index) {
+        dot += double{e.weight} * double{from->weight}, ++shared;
+        min_sum += std::min(e.weight, from->weight);
+      }
     }
   } else {
     auto i = a.begin(), j = b.begin();
@@ -101,14 +108,18 @@ float cooccurrence_part(std::span<const WeightedEntry> a, std::span<const Weight
         ++j;
       } else {
         dot += double{i->weight} * double{j->weight}, ++shared;
+        min_sum += std::min(i->weight, j->weight);
         ++i, ++j;
       }
     }
   }
   if (shared == 0) return 0;
-  double cosine = dot / (double{norm_a} * double{norm_b});
+  // sum of maxima = sum(a) + sum(b) - sum of minima.
+  double measure = options.cooccurrence_measure == CooccurrenceMeasure::cosine
+                       ? dot / (double{sa.norm} * double{sb.norm})
+                       : min_sum / (double{sa.sum} + double{sb.sum} - min_sum);
   double n = static_cast<double>(shared);
-  return static_cast<float>(std::clamp(cosine * n / (n + double{shrinkage}), 0.0, 1.0));
+  return static_cast<float>(std::clamp(measure * n / (n + double{options.cooccurrence_shrinkage}), 0.0, 1.0));
 }
 
 }  // namespace
@@ -137,8 +148,9 @@ SimilarityParts SkillSimilarity::parts(ConceptIndex a, ConceptIndex b) const noe
   SimilarityParts p;
   p.hierarchy = lin(t.ancestors.row(a), t.ancestors.row(b), t.ic[a], t.ic[b]);
   p.related = related_part(t.associations.row(a), t.associations.row(b), b, options_.related_hop_decay);
-  p.cooccurrence = cooccurrence_part(t.occupations.row(a), t.occupations.row(b), t.occupation_norm[a],
-                                     t.occupation_norm[b], options_.cooccurrence_shrinkage);
+  p.cooccurrence = cooccurrence_part(t.occupations.row(a), t.occupations.row(b),
+                                     {t.occupation_norm[a], t.occupation_sum[a]},
+                                     {t.occupation_norm[b], t.occupation_sum[b]}, options_);
   float miss = (1 - options_.hierarchy_weight * p.hierarchy) * (1 - options_.related_weight * p.related) *
                (1 - options_.cooccurrence_weight * p.cooccurrence);
   p.combined = std::clamp(1 - miss, 0.0f, 1.0f);

@@ -93,17 +93,22 @@ void SkillSimilarity::build_neighbours() const {
       }
 
       // Shared occupations: one row of the sparse product (skills x occupations)(occupations x skills),
-      // keeping the m concepts with the largest cosine.
+      // accumulating dot products or sums of minima, keeping the m concepts with the largest measure.
+      const bool cosine = options_.cooccurrence_measure == CooccurrenceMeasure::cosine;
       if (options_.cooccurrence_weight > 0) {
         touched.clear();
+        const double sum_c = t.occupation_sum[c];
         for (const WeightedEntry& occupation : t.occupations.row(c))
           for (const RelatedLink& l : taxonomy_->related(occupation.concept_index))
             if (l.kind == RelationKind::occupation_skill && l.target != c && t.occupation_norm[l.target] > 0) {
               if (dot[l.target] == 0) touched.push_back(l.target);
-              dot[l.target] += double{occupation.weight} * double{l.weight};
+              dot[l.target] += cosine ? double{occupation.weight} * double{l.weight}
+                                      : double{std::min(occupation.weight, l.weight)};
             }
         auto by_cosine = [&](ConceptIndex x, ConceptIndex y) {
-          double cx = dot[x] / t.occupation_norm[x], cy = dot[y] / t.occupation_norm[y];
+          // c's own norm or sum is common to all candidates; only the candidate's part ranks them.
+          double cx = cosine ? dot[x] / t.occupation_norm[x] : dot[x] / (t.occupation_sum[x] - dot[x] + sum_c);
+          double cy = cosine ? dot[y] / t.occupation_norm[y] : dot[y] / (t.occupation_sum[y] - dot[y] + sum_c);
           return cx != cy ? cx > cy : x < y;
         };
         if (touched.size() > m) {

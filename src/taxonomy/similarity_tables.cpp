@@ -119,6 +119,7 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(const Ta
 
   // Occupation vectors: the occupations that need each concept (incoming occupation_skill links).
   t->occupation_norm.assign(n, 0.0f);
+  t->occupation_sum.assign(n, 0.0f);
   for (ConceptIndex c = 0; c < n; ++c) {
     row.clear();
     for (const RelatedLink& l : taxonomy.related_in(c))
@@ -127,9 +128,10 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(const Ta
       std::sort(row.begin(), row.end(), [](const WeightedEntry& x, const WeightedEntry& y) {
         return x.concept_index < y.concept_index;
       });
-      double sq = 0;
-      for (const WeightedEntry& e : row) sq += double{e.weight} * double{e.weight};
+      double sq = 0, sum = 0;
+      for (const WeightedEntry& e : row) sq += double{e.weight} * double{e.weight}, sum += e.weight;
       t->occupation_norm[c] = static_cast<float>(std::sqrt(sq));
+      t->occupation_sum[c] = static_cast<float>(sum);
       t->occupations.items.insert(t->occupations.items.end(), row.begin(), row.end());
     }
     t->occupations.end_row();

@@ -43,6 +43,7 @@ struct SkillSimilarity::Tables {
   Csr<WeightedEntry> associations;       // related / occupation_related, both directions, sorted by target
   Csr<WeightedEntry> occupations;        // occupations needing the concept, sorted; empty below min support
   std::vector<float> occupation_norm;    // Euclidean norm of each occupation vector (0 when empty)
+  std::vector<float> occupation_sum;     // sum of the weights of each occupation vector (0 when empty)
   Csr<ConceptIndex> narrower_by_count;   // narrower concepts, largest count first (neighbour candidates)
 
   // Neighbour lists, built once on demand.

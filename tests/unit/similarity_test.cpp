@@ -251,6 +251,17 @@ TEST_CASE("similarity: skills needed by the same occupations score higher than u
   CHECK(sim.explain(id("pytorch"), id("tensorflow")).cooccurrence == doctest::Approx(0.5));
   CHECK(sim.explain(id("pytorch"), id("rare_tool")).cooccurrence == 0.0f);
 
+  // Weighted Jaccard (default) vs cosine on a generic tool: pytorch's occupations are a subset of
+  // nothing, excel's are four with one shared: Jaccard 1/5, cosine 1/sqrt(2*4), both times 1/(1+2).
+  CHECK(sim.explain(id("pytorch"), id("excel")).cooccurrence == doctest::Approx(0.2 / 3));
+  SimilarityOptions cosine;
+  cosine.cooccurrence_measure = CooccurrenceMeasure::cosine;
+  CHECK(SkillSimilarity(tax, cosine).explain(id("pytorch"), id("excel")).cooccurrence ==
+        doctest::Approx(1 / std::sqrt(8.0) / 3));
+  // Weights count: autocad is needed fully by drafters and half by clerks, excel fully by both.
+  // Jaccard = (1 + 0.5) / (4 + 1.5 - 1.5) = 0.375, shrunk by 2 / (2 + 2).
+  CHECK(sim.explain(id("excel"), id("autocad")).cooccurrence == doctest::Approx(0.375 / 2));
+
   SimilarityOptions support1;
   support1.min_cooccurrence_support = 1;
   CHECK(SkillSimilarity(tax, support1).explain(id("pytorch"), id("rare_tool")).cooccurrence > 0.0f);
