@@ -55,7 +55,7 @@ TEST_CASE("similarity on the bundled taxonomy: real pairs order sensibly") {
   CHECK(sim.similarity(taxonomy->at("so:mysql"), tech(*taxonomy, "MySQL")) == 1.0f);
 }
 
-TEST_CASE("similarity on the bundled taxonomy: symmetric and in range on random pairs; neighbours") {
+TEST_CASE("similarity on the bundled taxonomy: symmetric and in range on random pairs, sorted neighbours") {
   auto taxonomy = bundled_taxonomy();
   SkillSimilarity sim(taxonomy);
   std::mt19937 rng(42);
