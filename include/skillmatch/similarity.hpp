@@ -95,7 +95,8 @@ struct Neighbour {
 
 /// Skill-to-skill similarity over one taxonomy. Immutable after construction except for the lazily
 /// built neighbour lists, which are built once under std::call_once: every const member may be called
-/// from any number of threads at once. Keeps the taxonomy alive through its shared_ptr.
+/// from any number of threads at once. Keeps the taxonomy alive through its shared_ptr. Movable; a
+/// moved-from object may only be destroyed or assigned to.
 class SkillSimilarity {
  public:
   /// Precomputes the per-concept tables (O(sum of ancestor-set sizes + links)).

@@ -2,6 +2,7 @@
 // broader DAG, ancestor lists, association lists and occupation vectors (formulas in similarity.hpp).
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <vector>
 
 #include "taxonomy/similarity_tables.hpp"

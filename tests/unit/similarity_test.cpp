@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "skillmatch/similarity.hpp"
@@ -351,5 +352,37 @@ TEST_CASE("similarity: out-of-range indexes and bad options are invalid_argument
     (void)sim.similarity(0, n);
   } catch (const Error& e) {
     CHECK(std::string(e.what()).find(std::to_string(n)) != std::string::npos);  // names the index
+  }
+}
+
+TEST_CASE("similarity: concurrent first calls to neighbours() build the lists once, consistently") {
+  auto tax = random_taxonomy(5);
+  SkillSimilarity shared(tax);
+  SimilarityOptions eager;
+  eager.precompute_neighbours = true;
+  SkillSimilarity reference(tax, eager);
+  std::vector<std::vector<Neighbour>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (ConceptIndex c = 0; c < tax->size(); ++c) {
+        auto list = shared.neighbours(c);
+        seen[t].insert(seen[t].end(), list.begin(), list.end());
+        (void)shared.similarity(c, static_cast<ConceptIndex>((c + t) % tax->size()));
+      }
+    });
+  for (auto& th : threads) th.join();
+  std::vector<Neighbour> expected;
+  for (ConceptIndex c = 0; c < tax->size(); ++c) {
+    auto list = reference.neighbours(c);
+    expected.insert(expected.end(), list.begin(), list.end());
+  }
+  REQUIRE(!expected.empty());
+  for (const auto& s : seen) {
+    REQUIRE(s.size() == expected.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      CHECK(s[i].concept_index == expected[i].concept_index);
+      CHECK(s[i].similarity == expected[i].similarity);
+    }
   }
 }
