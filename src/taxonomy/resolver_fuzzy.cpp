@@ -75,9 +75,11 @@ void FuzzyIndex::build(std::span<const std::string_view> keys) {
     const std::string_view key = keys[id];
     if (key.size() < min_key_length || !is_ascii(key)) continue;
     deletion_hashes(key, kIndexDeletions, hashes);
-    for (std::uint64_t h : hashes) entries_.emplace_back(h, static_cast<std::uint32_t>(id));
+    for (std::uint64_t h : hashes)
+      entries_.push_back({h, static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(key.size())});
   }
-  std::sort(entries_.begin(), entries_.end());
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.hash != b.hash ? a.hash < b.hash : a.key < b.key; });
   entries_.shrink_to_fit();
 }
 
@@ -87,9 +89,13 @@ void FuzzyIndex::find(std::string_view query, int max_distance, std::span<const 
   thread_local std::vector<std::uint32_t> candidates;
   deletion_hashes(query, std::min(max_distance, kIndexDeletions), hashes);
   candidates.clear();
+  const std::size_t min_length = query.size() > static_cast<std::size_t>(max_distance) ? query.size() - max_distance : 0;
+  const std::size_t max_length = query.size() + static_cast<std::size_t>(max_distance);
   for (std::uint64_t h : hashes) {
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::pair<std::uint64_t, std::uint32_t>{h, 0});
-    for (; it != entries_.end() && it->first == h; ++it) candidates.push_back(it->second);
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), h,
+                               [](const Entry& e, std::uint64_t value) { return e.hash < value; });
+    for (; it != entries_.end() && it->hash == h; ++it)
+      if (it->length >= min_length && it->length <= max_length) candidates.push_back(it->key);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

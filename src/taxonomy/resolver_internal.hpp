@@ -77,7 +77,12 @@ class FuzzyIndex {
   std::size_t entry_count() const noexcept { return entries_.size(); }
 
  private:
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries_;  // (hash of a deletion variant, key), sorted
+  struct Entry {
+    std::uint64_t hash;   // of one deletion variant of the key's prefix
+    std::uint32_t key;    // key id
+    std::uint32_t length; // of the whole key, so candidates too long or short are skipped unread
+  };
+  std::vector<Entry> entries_;  // sorted by hash
 };
 
 }  // namespace skillmatch::detail
