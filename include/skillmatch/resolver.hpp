@@ -24,7 +24,8 @@
 // that is built on the first fuzzy lookup.
 // Each reading gets a score from its method (exact 1.0 > normalized 0.95 > synonym 0.9 >
 // vendor_dropped 0.85 = acronym 0.85 > acronym of only the last words before it 0.8 > weak acronym
-// 0.7; fuzzy 0.8 x (1 - distance / key length))
+// 0.7; fuzzy 0.8 x (1 - distance / (key length - 2)), so one typo in a 4-letter word gives 0.4,
+// under the default threshold, and one in a 10-letter word 0.7)
 // times its label kind (alternative labels x 0.98). Its confidence is that score lowered when other
 // concepts share the key: x (0.7 + 0.3 x share), where the share weighs each reading by concept
 // popularity (1 + ln(1 + frequency) + ln(1 + popularity) / 4 from ConceptStats) and by

@@ -224,7 +224,10 @@ std::span<const Candidate> Resolver::Impl::rank(std::string_view text, const Res
     near.clear();
     fuzzy_index().find(key, bound, keys, near);
     for (const auto& [k, distance] : near) {
-      const float closeness = kFuzzy * (1.0f - static_cast<float>(distance) / static_cast<float>(key.size()));
+      // Distance relative to the letters beyond the first two: one edit in a 4-letter word ("node" ->
+      // "nose") is a weak hint (0.4, under the default threshold), one in "javascrpt" a strong one.
+      const float closeness =
+          kFuzzy * (1.0f - static_cast<float>(distance) / static_cast<float>(key.size() - 2));
       for (std::uint32_t p = posting_begin[k]; p < posting_begin[k + 1]; ++p) {
         const Posting& post = postings[p];
         if (!admit(post.concept_index)) continue;

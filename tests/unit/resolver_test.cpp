@@ -230,6 +230,11 @@ TEST_CASE("Resolver fuzzy fallback respects its distance bounds") {
   CHECK(best_id("Kbrnetis") == "<none>");   // distance 3
   CHECK(best_id("C+") == "<none>");         // under 4 characters: no fuzzy match at all
   CHECK(best_id("Jav") == "<none>");
+  // A 4-letter key may be one edit away, but that is a weak hint: below the default threshold.
+  CHECK(best_id("Kafk") == "<none>");
+  ResolveOptions lenient;
+  lenient.min_confidence = 0.3f;
+  CHECK(best_id("Kafk", lenient) == "t:kafka");
   CHECK(best_id("Photshop") == "t:photoshop");  // fuzzy also reaches derived keys
   const auto m = r.resolve_best("Pyhton");
   REQUIRE(m);
