@@ -1,0 +1,198 @@
+// Block evaluator: 64 rows at a time, each clause turning one block of its column into a word,
+// the words combined by the postfix program. Loops over contiguous column values with a fixed trip
+// count so the compiler vectorises them; no allocation per row or per block.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+
+#include "filter/clause_eval.hpp"
+
+namespace skillmatch {
+namespace filter_detail {
+namespace {
+
+// Up to this many codes a single-valued categorical clause compares directly; beyond, a table.
+constexpr std::size_t small_set = 8;
+constexpr std::size_t no_table = ~std::size_t{0};
+
+// 64 bytes of 0/1 -> 64 bits (byte j -> bit j). The multiply gathers the low bit of 8 bytes into
+// the top byte without carries (each product term lands on a distinct bit).
+static_assert(std::endian::native == std::endian::little, "pack64 assumes little-endian byte order");
+
+inline std::uint64_t pack64(const std::uint8_t* bytes) noexcept {
+  std::uint64_t word = 0;
+  for (int k = 0; k < 8; ++k) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, bytes + 8 * k, 8);
+    word |= ((x * 0x0102040810204080ULL) >> 56) << (8 * k);
+  }
+  return word;
+}
+
+// bytes[j] = pred(j) for j < n (n == 64 except in the last block), zero beyond.
+template <typename Pred>
+inline std::uint64_t block_bits(std::size_t n, Pred pred) {
+  alignas(64) std::uint8_t bytes[64];
+  if (n == 64) {
+    for (std::size_t j = 0; j < 64; ++j) bytes[j] = static_cast<std::uint8_t>(pred(j));
+  } else {
+    for (std::size_t j = 0; j < n; ++j) bytes[j] = static_cast<std::uint8_t>(pred(j));
+    for (std::size_t j = n; j < 64; ++j) bytes[j] = 0;
+  }
+  return pack64(bytes);
+}
+
+struct Resolved {
+  const std::uint32_t* codes;  // sorted codes of the clause's values present in the dictionary
+  std::size_t count;
+  const std::uint8_t* table;   // membership over [0, dictionary size]; nullptr when not built
+  std::uint32_t table_last;    // dictionary size: codes are clamped to it (table[last] == 0)
+};
+
+std::uint64_t numeric_word(const Clause& c, const double* v, std::size_t n) {
+  const double x = c.number;
+  switch (c.op) {
+    case NumericOp::eq: return block_bits(n, [&](std::size_t j) { return v[j] == x; });
+    case NumericOp::ne: return block_bits(n, [&](std::size_t j) { return v[j] != x; });
+    case NumericOp::lt: return block_bits(n, [&](std::size_t j) { return v[j] < x; });
+    case NumericOp::le: return block_bits(n, [&](std::size_t j) { return v[j] <= x; });
+    case NumericOp::gt: return block_bits(n, [&](std::size_t j) { return v[j] > x; });
+    case NumericOp::ge: return block_bits(n, [&](std::size_t j) { return v[j] >= x; });
+  }
+  return 0;
+}
+
+std::uint64_t category_word(const std::uint32_t* codes, const Resolved& r, std::size_t n) {
+  if (r.count == 0) return 0;
+  if (r.table) {
+    const std::uint8_t* t = r.table;
+    const std::uint32_t last = r.table_last;
+    return block_bits(n, [&](std::size_t j) { return t[std::min(codes[j], last)]; });
+  }
+  std::uint64_t bits = 0;
+  for (std::size_t k = 0; k < r.count; ++k) {
+    const std::uint32_t code = r.codes[k];
+    bits |= block_bits(n, [&](std::size_t j) { return codes[j] == code; });
+  }
+  return bits;
+}
+
+std::uint64_t clause_word(const Clause& c, const Resolved& r, const AttributeColumns& cols, std::size_t wi,
+                          std::size_t base, std::size_t n) {
+  const std::uint64_t missing = cols.missing(c.attribute).words()[wi];
+  std::uint64_t bits = 0;
+  switch (c.kind) {
+    case ClauseKind::presence:
+      return c.negate ? missing : ~missing;
+    case ClauseKind::numeric:
+      bits = numeric_word(c, cols.numbers(c.attribute).data() + base, n);
+      break;
+    case ClauseKind::ordinal: {
+      const std::uint8_t* ranks = cols.ranks(c.attribute).data() + base;
+      const std::uint64_t mask = c.level_mask;
+      bits = block_bits(n, [&](std::size_t j) { return (mask >> ranks[j]) & 1u; });
+      break;
+    }
+    case ClauseKind::boolean:
+      bits = cols.bools(c.attribute).words()[wi];
+      if (!c.value) bits = ~bits;
+      break;
+    case ClauseKind::category:
+      bits = category_word(cols.codes(c.attribute).data() + base, r, n);
+      if (c.negate) bits = ~bits;
+      break;
+    case ClauseKind::multi_category: {
+      if (r.count) {
+        const std::uint8_t* t = r.table;
+        for (std::size_t j = 0; j < n; ++j) {
+          bool hit = false;
+          for (std::uint32_t code : cols.multi_codes(base + j, c.attribute)) hit |= t[code] != 0;
+          bits |= std::uint64_t{hit} << j;
+        }
+      }
+      if (c.negate) bits = ~bits;
+      break;
+    }
+  }
+  return bits & ~missing;
+}
+
+}  // namespace
+}  // namespace filter_detail
+
+void evaluate(const CompiledFilter& filter, const AttributeColumns& columns, Bitmap& out, FilterScratch& scratch) {
+  using namespace filter_detail;
+  const Program& p = filter.program();
+  check_columns(p, columns);
+  const std::size_t nclauses = p.clauses.size();
+
+  // Resolve categorical values to this column set's codes (its dictionaries, not the schema's).
+  scratch.codes_.clear();
+  scratch.tables_.clear();
+  scratch.code_begin_.assign(nclauses + 1, 0);
+  scratch.table_begin_.assign(nclauses, no_table);
+  for (std::size_t i = 0; i < nclauses; ++i) {
+    const Clause& c = p.clauses[i];
+    scratch.code_begin_[i] = scratch.codes_.size();
+    if (c.kind != ClauseKind::category && c.kind != ClauseKind::multi_category) continue;
+    for (const auto& s : c.strings)
+      if (std::uint32_t code = columns.code_of(c.attribute, s); code != AttributeColumns::no_code)
+        scratch.codes_.push_back(code);
+    auto first = scratch.codes_.begin() + static_cast<std::ptrdiff_t>(scratch.code_begin_[i]);
+    std::sort(first, scratch.codes_.end());
+    scratch.codes_.erase(std::unique(first, scratch.codes_.end()), scratch.codes_.end());
+    std::size_t count = scratch.codes_.size() - scratch.code_begin_[i];
+    if (count > 0 && (c.kind == ClauseKind::multi_category || count > small_set)) {
+      scratch.table_begin_[i] = scratch.tables_.size();
+      scratch.tables_.resize(scratch.tables_.size() + columns.dictionary_size(c.attribute) + 1, 0);
+      for (std::size_t k = scratch.code_begin_[i]; k < scratch.codes_.size(); ++k)
+        scratch.tables_[scratch.table_begin_[i] + scratch.codes_[k]] = 1;
+    }
+  }
+  scratch.code_begin_[nclauses] = scratch.codes_.size();
+
+  // Fixed-size views per clause, so the block loop touches no vector bookkeeping.
+  constexpr std::size_t inline_clauses = 32;
+  std::array<Resolved, inline_clauses> inline_resolved{};
+  std::vector<Resolved> heap_resolved(nclauses > inline_clauses ? nclauses : 0);
+  Resolved* resolved = nclauses > inline_clauses ? heap_resolved.data() : inline_resolved.data();
+  for (std::size_t i = 0; i < nclauses; ++i) {
+    const Clause& c = p.clauses[i];
+    std::size_t b = scratch.code_begin_[i];
+    resolved[i].codes = scratch.codes_.data() + b;
+    resolved[i].count = scratch.code_begin_[i + 1] - b;
+    bool has_table = scratch.table_begin_[i] != no_table;
+    resolved[i].table = has_table ? scratch.tables_.data() + scratch.table_begin_[i] : nullptr;
+    resolved[i].table_last =
+        has_table ? static_cast<std::uint32_t>(columns.dictionary_size(c.attribute)) : 0;
+  }
+
+  const std::size_t rows = columns.size();
+  out.resize(rows);
+  std::span<std::uint64_t> words = out.words();
+  std::array<std::uint64_t, max_stack> stack;
+  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+    const std::size_t base = wi * 64;
+    const std::size_t n = std::min<std::size_t>(64, rows - base);
+    std::size_t sp = 0;
+    for (const Op& op : p.ops) {
+      switch (op.kind) {
+        case OpKind::clause:
+          stack[sp++] = clause_word(p.clauses[op.clause], resolved[op.clause], columns, wi, base, n);
+          break;
+        case OpKind::all: --sp; stack[sp - 1] &= stack[sp]; break;
+        case OpKind::any: --sp; stack[sp - 1] |= stack[sp]; break;
+        case OpKind::negate: stack[sp - 1] = ~stack[sp - 1]; break;
+      }
+    }
+    words[wi] = n == 64 ? stack[0] : stack[0] & ((std::uint64_t{1} << n) - 1);
+  }
+}
+
+void evaluate(const CompiledFilter& filter, const AttributeColumns& columns, Bitmap& out) {
+  FilterScratch scratch;
+  evaluate(filter, columns, out, scratch);
+}
+
+}  // namespace skillmatch
