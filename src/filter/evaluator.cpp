@@ -8,6 +8,10 @@
 
 #include "filter/clause_eval.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>  // SSE2 is part of x86-64 itself: no CPU dispatch needed for it
+#endif
+
 namespace skillmatch {
 namespace filter_detail {
 namespace {
@@ -50,8 +54,34 @@ struct Resolved {
   std::uint32_t table_last;    // dictionary size: codes are clamped to it (table[last] == 0)
 };
 
+#if defined(__SSE2__)
+// Full blocks of 64 values: two doubles per compare, movemask straight to bits.
+template <typename Cmp>
+std::uint64_t sse2_numeric(const double* v, double x, Cmp cmp) noexcept {
+  const __m128d xv = _mm_set1_pd(x);
+  std::uint64_t bits = 0;
+  for (unsigned j = 0; j < 64; j += 2) {
+    const auto m = static_cast<unsigned>(_mm_movemask_pd(cmp(_mm_loadu_pd(v + j), xv)));
+    bits |= std::uint64_t{m} << j;
+  }
+  return bits;
+}
+#endif
+
 std::uint64_t numeric_word(const Clause& c, const double* v, std::size_t n) {
   const double x = c.number;
+#if defined(__SSE2__)
+  if (n == 64) {
+    switch (c.op) {
+      case NumericOp::eq: return sse2_numeric(v, x, [](__m128d a, __m128d b) { return _mm_cmpeq_pd(a, b); });
+      case NumericOp::ne: return sse2_numeric(v, x, [](__m128d a, __m128d b) { return _mm_cmpneq_pd(a, b); });
+      case NumericOp::lt: return sse2_numeric(v, x, [](__m128d a, __m128d b) { return _mm_cmplt_pd(a, b); });
+      case NumericOp::le: return sse2_numeric(v, x, [](__m128d a, __m128d b) { return _mm_cmple_pd(a, b); });
+      case NumericOp::gt: return sse2_numeric(v, x, [](__m128d a, __m128d b) { return _mm_cmpgt_pd(a, b); });
+      case NumericOp::ge: return sse2_numeric(v, x, [](__m128d a, __m128d b) { return _mm_cmpge_pd(a, b); });
+    }
+  }
+#endif
   switch (c.op) {
     case NumericOp::eq: return block_bits(n, [&](std::size_t j) { return v[j] == x; });
     case NumericOp::ne: return block_bits(n, [&](std::size_t j) { return v[j] != x; });
@@ -63,6 +93,41 @@ std::uint64_t numeric_word(const Clause& c, const double* v, std::size_t n) {
   return 0;
 }
 
+// Ordinal: rank in the clause's level set. A set that is one run of levels (every comparison) or
+// the complement of one (!=) is a range test, which SSE2 does 16 ranks at a time.
+std::uint64_t ordinal_word(std::uint64_t mask, const std::uint8_t* ranks, std::size_t n) {
+  if (mask == 0) return 0;
+#if defined(__SSE2__)
+  if (n == 64) {
+    auto is_run = [](std::uint64_t m) { return m != 0 && ((m >> std::countr_zero(m)) & ((m >> std::countr_zero(m)) + 1)) == 0; };
+    const std::uint64_t below_top = mask >> 63 ? ~std::uint64_t{0} : (std::uint64_t{1} << (64 - std::countl_zero(mask))) - 1;
+    bool complement = !is_run(mask);
+    std::uint64_t run = complement ? below_top & ~mask : mask;
+    if (is_run(run)) {
+      // Ranks above the highest admitted level fail both forms, since complement is taken within
+      // [0, top]; so the complement form needs `rank <= top` as well.
+      const int lo = std::countr_zero(run);
+      const int hi = 63 - std::countl_zero(run);
+      const int top = 63 - std::countl_zero(mask);
+      const __m128i lo_v = _mm_set1_epi8(static_cast<char>(lo));
+      const __m128i span_v = _mm_set1_epi8(static_cast<char>(hi - lo));
+      const __m128i top_v = _mm_set1_epi8(static_cast<char>(top));
+      const __m128i zero = _mm_setzero_si128();
+      std::uint64_t bits = 0;
+      for (unsigned k = 0; k < 4; ++k) {
+        const __m128i r = _mm_loadu_si128(reinterpret_cast<const __m128i*>(ranks + 16 * k));
+        // (r - lo) as an unsigned byte <= hi - lo  <=>  lo <= r <= hi
+        __m128i in_run = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(r, lo_v), span_v), zero);
+        if (complement) in_run = _mm_andnot_si128(in_run, _mm_cmpeq_epi8(_mm_subs_epu8(r, top_v), zero));
+        bits |= std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(in_run)) & 0xFFFFu} << (16 * k);
+      }
+      return bits;
+    }
+  }
+#endif
+  return block_bits(n, [&](std::size_t j) { return (mask >> ranks[j]) & 1u; });
+}
+
 std::uint64_t category_word(const std::uint32_t* codes, const Resolved& r, std::size_t n) {
   if (r.count == 0) return 0;
   if (r.table) {
@@ -70,6 +135,19 @@ std::uint64_t category_word(const std::uint32_t* codes, const Resolved& r, std::
     const std::uint32_t last = r.table_last;
     return block_bits(n, [&](std::size_t j) { return t[std::min(codes[j], last)]; });
   }
+#if defined(__SSE2__)
+  if (n == 64) {
+    std::uint64_t bits = 0;
+    for (unsigned j = 0; j < 64; j += 4) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(codes + j));
+      __m128i hit = _mm_setzero_si128();
+      for (std::size_t k = 0; k < r.count; ++k)
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi32(v, _mm_set1_epi32(static_cast<int>(r.codes[k]))));
+      bits |= std::uint64_t{static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(hit)))} << j;
+    }
+    return bits;
+  }
+#endif
   std::uint64_t bits = 0;
   for (std::size_t k = 0; k < r.count; ++k) {
     const std::uint32_t code = r.codes[k];
@@ -89,9 +167,7 @@ std::uint64_t clause_word(const Clause& c, const Resolved& r, const AttributeCol
       bits = numeric_word(c, cols.numbers(c.attribute).data() + base, n);
       break;
     case ClauseKind::ordinal: {
-      const std::uint8_t* ranks = cols.ranks(c.attribute).data() + base;
-      const std::uint64_t mask = c.level_mask;
-      bits = block_bits(n, [&](std::size_t j) { return (mask >> ranks[j]) & 1u; });
+      bits = ordinal_word(c.level_mask, cols.ranks(c.attribute).data() + base, n);
       break;
     }
     case ClauseKind::boolean:

@@ -639,3 +639,54 @@ TEST_CASE("filter: block evaluation equals a row-by-row reference on random colu
   CHECK(admitted > checked / 10);
   CHECK(admitted < checked * 9 / 10);
 }
+
+TEST_CASE("filter: ordinal level sets on a long scale, over full 64-row blocks") {
+  std::vector<std::string> levels;
+  for (int i = 0; i < 12; ++i) levels.push_back(std::string("L").append(std::to_string(i)));
+  AttributeSchema s;
+  s.add_ordinal("grade", OrdinalScale("grade", levels));
+  AttributeColumns c(s);
+  std::mt19937 rng(7);
+  std::vector<int> rank;
+  for (int r = 0; r < 64 * 5 + 9; ++r) {
+    AttributeValues v;
+    int k = static_cast<int>(rng() % 13);  // 12 = missing
+    if (k < 12) v.set_string("grade", levels[static_cast<std::size_t>(k)]);
+    c.append(v);
+    rank.push_back(k);
+  }
+  Bitmap bits;
+  for (int trial = 0; trial < 400; ++trial) {
+    std::uint32_t set = static_cast<std::uint32_t>(rng()) & 0xFFFu;
+    if (set == 0) set = 1;
+    if (trial < 100) set = ((1u << (1 + trial % 12)) - 1) << (trial / 12 % 3);  // runs of levels
+    set &= 0xFFFu;
+    if (set == 0) set = 2;
+    bool negated = trial % 2 == 1;
+    std::string list;
+    for (int l = 0; l < 12; ++l)
+      if (set >> l & 1u) list += (list.empty() ? "" : ", ") + levels[static_cast<std::size_t>(l)];
+    std::string expr = std::string("grade ") + (negated ? "not in (" : "in (") + list + ")";
+    evaluate(compile_filter(expr, s), c, bits);
+    std::size_t wrong = 0;
+    for (std::size_t r = 0; r < rank.size(); ++r) {
+      bool want = rank[r] < 12 && ((set >> rank[r] & 1u) != 0) != negated;
+      wrong += bits.test(r) != want;
+    }
+    CHECK_MESSAGE(wrong == 0, expr);
+  }
+  for (const char* op : {"=", "!=", "<", "<=", ">", ">="})
+    for (int l = 0; l < 12; ++l) {
+      std::string expr = std::string("grade ") + op + " " + levels[static_cast<std::size_t>(l)];
+      evaluate(compile_filter(expr, s), c, bits);
+      std::size_t wrong = 0;
+      for (std::size_t r = 0; r < rank.size(); ++r) {
+        int k = rank[r];
+        std::string o = op;
+        bool want = k < 12 && (o == "=" ? k == l : o == "!=" ? k != l : o == "<" ? k < l : o == "<=" ? k <= l
+                                                                       : o == ">" ? k > l : k >= l);
+        wrong += bits.test(r) != want;
+      }
+      CHECK_MESSAGE(wrong == 0, expr);
+    }
+}
