@@ -181,6 +181,16 @@ class AttributeColumns {
     const Column& c = cols_[attribute];
     return std::span<const std::uint32_t>(c.pool).subspan(c.begin[row], c.count[row]);
   }
+  /// Multi-valued categorical, whole column: row r's codes are pool[begin[r], begin[r] + count[r]).
+  struct MultiColumn {
+    std::span<const std::size_t> begin;
+    std::span<const std::uint32_t> count;
+    std::span<const std::uint32_t> pool;
+  };
+  MultiColumn multi_column(std::size_t attribute) const noexcept {
+    const Column& c = cols_[attribute];
+    return {c.begin, c.count, c.pool};
+  }
   /// Categorical dictionary: the code of a value (no_code when never stored), the value of a code,
   /// and the number of codes. Codes are dense, in order of first appearance.
   std::uint32_t code_of(std::size_t attribute, std::string_view value) const noexcept;

@@ -181,9 +181,14 @@ std::uint64_t clause_word(const Clause& c, const Resolved& r, const AttributeCol
     case ClauseKind::multi_category: {
       if (r.count) {
         const std::uint8_t* t = r.table;
+        const AttributeColumns::MultiColumn m = cols.multi_column(c.attribute);
+        const std::size_t* begin = m.begin.data() + base;
+        const std::uint32_t* count = m.count.data() + base;
+        const std::uint32_t* pool = m.pool.data();
         for (std::size_t j = 0; j < n; ++j) {
-          bool hit = false;
-          for (std::uint32_t code : cols.multi_codes(base + j, c.attribute)) hit |= t[code] != 0;
+          const std::uint32_t* codes = pool + begin[j];
+          std::uint8_t hit = 0;
+          for (std::uint32_t k = 0; k < count[j]; ++k) hit |= t[codes[k]];
           bits |= std::uint64_t{hit} << j;
         }
       }
