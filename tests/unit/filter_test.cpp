@@ -114,6 +114,9 @@ TEST_CASE("filter: numeric comparisons") {
   CHECK(rows_of("years = +3", c) == Rows{6});
   CHECK(rows_of("years >= .5", c) == Rows{0, 1, 2, 5, 6});
   CHECK(rows_of("years<=-0.5", c) == Rows{});
+  CHECK(rows_of("years = 3.", c) == Rows{6});
+  CHECK(rows_of("years = 30.e-1", c) == Rows{6});
+  CHECK(rows_of("years > -.5E1", c) == Rows{0, 1, 2, 5, 6});
 }
 
 TEST_CASE("filter: ordinal comparisons and lists, JLPT and a user scale") {
