@@ -15,7 +15,7 @@ namespace {
 constexpr float neg_inf = -std::numeric_limits<float>::infinity();
 constexpr std::size_t word_rows = 64;          // rows per Bitmap word
 constexpr std::size_t chunk_bytes = 256 << 10; // rows a thread claims at once (~256 KiB of vectors)
-constexpr std::size_t batch_block_rows = 512;  // rows per GEMM block (x 64 queries = 128 KiB of scores)
+constexpr std::size_t batch_block_rows = 512; // rows per GEMM block (x 64 queries = 128 KiB of scores)
 
 constexpr bool heap_order(const Hit& a, const Hit& b) noexcept { return ranks_before(a, b); }
 
@@ -60,11 +60,21 @@ struct Scan {
   std::size_t dim;
   const std::uint64_t* filter;  // nullptr = all rows
   detail::DotRowsFn dot_rows;
+  detail::CandidatesFn candidates;
 };
 
 // Low `count` bits set (count in [1, 64]).
 inline std::uint64_t low_bits(std::size_t count) noexcept {
   return count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
+}
+
+// Offers scores[i] (row row0 + i) for every bit i of `mask`, the rows a SIMD compare found at or above
+// the threshold. The threshold only rises while offering, so each is re-checked.
+inline void offer_candidates(TopK& top, std::uint64_t mask, const float* scores, std::uint32_t row0) noexcept {
+  for (; mask; mask &= mask - 1) {
+    const auto i = static_cast<std::uint32_t>(std::countr_zero(mask));
+    if (top.candidate(scores[i])) top.offer(row0 + i, scores[i]);
+  }
 }
 
 // Scores rows [begin, end) (begin a multiple of 64) admitted by the filter into `top`.
@@ -78,27 +88,19 @@ void scan_range(const Scan& s, const float* query, std::size_t begin, std::size_
     if (!word) continue;  // nothing admitted: these rows are never read
     const float* rows = s.data + base * s.dim;
     const auto row0 = static_cast<std::uint32_t>(base);
-    if (word == valid) {
-      const auto span = static_cast<std::size_t>(std::popcount(valid));
-      s.dot_rows(query, rows, s.dim, span, scores);
-      for (std::size_t i = 0; i < span; ++i)
-        if (top.candidate(scores[i])) top.offer(row0 + static_cast<std::uint32_t>(i), scores[i]);
-    } else if (small_rows || std::popcount(word) >= 32) {
-      // Dense: one kernel call up to the last admitted row, then keep only admitted scores.
+    if (word == valid || small_rows || std::popcount(word) >= 32) {
+      // All or most rows admitted: one kernel call up to the last admitted row, keep admitted scores.
       const auto span = static_cast<std::size_t>(64 - std::countl_zero(word));
       s.dot_rows(query, rows, s.dim, span, scores);
-      for (std::uint64_t w = word; w; w &= w - 1) {
-        const auto i = static_cast<std::uint32_t>(std::countr_zero(w));
-        if (top.candidate(scores[i])) top.offer(row0 + i, scores[i]);
-      }
+      offer_candidates(top, s.candidates(scores, span, top.threshold) & word, scores, row0);
     } else {
       // Sparse: score each run of consecutive admitted rows, read nothing else.
       for (std::uint64_t w = word; w;) {
         const auto i = static_cast<std::size_t>(std::countr_zero(w));
         const auto run = static_cast<std::size_t>(std::countr_one(w >> i));
         s.dot_rows(query, rows + i * s.dim, s.dim, run, scores);
-        for (std::size_t r = 0; r < run; ++r)
-          if (top.candidate(scores[r])) top.offer(row0 + static_cast<std::uint32_t>(i + r), scores[r]);
+        offer_candidates(top, s.candidates(scores, run, top.threshold), scores,
+                         row0 + static_cast<std::uint32_t>(i));
         w = i + run >= 64 ? 0 : w & ~low_bits(i + run);
       }
     }
@@ -172,7 +174,7 @@ void exact_search(const VectorStore& store, std::span<const float> query, const 
   if (n == 0) return;
   const std::size_t k = std::min(options.k, n);
   const Scan scan{store.data(), store.dim(), options.filter ? options.filter->words().data() : nullptr,
-                  kernels.dot_rows};
+                  kernels.dot_rows, kernels.candidates};
 
   // Chunks of whole Bitmap words, ~chunk_bytes each, but at least 4 per thread for balance.
   std::size_t threads = std::min(resolve_threads(options, pool), ceil_div(n, word_rows));
@@ -242,10 +244,9 @@ void exact_search_batch(const VectorStore& store, const float* queries, std::siz
         const std::size_t off = w * word_rows;
         const std::uint64_t valid = low_bits(std::min(word_rows, count - off));
         const std::uint64_t word = filter ? filter[(base + off) / word_rows] & valid : valid;
-        for (std::uint64_t bits = word; bits; bits &= bits - 1) {
-          const auto i = off + static_cast<std::size_t>(std::countr_zero(bits));
-          if (top.candidate(s[i])) top.offer(static_cast<std::uint32_t>(base + i), s[i]);
-        }
+        if (!word) continue;
+        const std::uint64_t mask = kernels.candidates(s + off, std::min(word_rows, count - off), top.threshold);
+        offer_candidates(top, mask & word, s + off, static_cast<std::uint32_t>(base + off));
       }
     }
   };

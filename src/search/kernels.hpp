@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "skillmatch/core/cpu_features.hpp"
 
@@ -20,15 +21,23 @@ using DotRowsFn = void (*)(const float* query, const float* rows, std::size_t di
 using GemmScoresFn = void (*)(const float* queries, std::size_t nq, const float* rows, std::size_t nrows,
                               std::size_t dim, float* scores);
 
+/// Bit i (i < count <= 64) set iff scores[i] is not below `threshold` (>= it, or NaN): the rows that
+/// may enter a top-k whose current k-th score is `threshold`. Bits >= count are zero.
+using CandidatesFn = std::uint64_t (*)(const float* scores, std::size_t count, float threshold);
+
 struct KernelTable {
   SimdLevel level;
   DotRowsFn dot_rows;
+  CandidatesFn candidates;
   GemmScoresFn gemm_scores;  // nullptr: the batch falls back to dot_rows per query
 };
 
 void dot_rows_scalar(const float*, const float*, std::size_t, std::size_t, float*);
 void dot_rows_avx2(const float*, const float*, std::size_t, std::size_t, float*);
 void dot_rows_avx512(const float*, const float*, std::size_t, std::size_t, float*);
+std::uint64_t candidates_scalar(const float*, std::size_t, float);
+std::uint64_t candidates_avx2(const float*, std::size_t, float);
+std::uint64_t candidates_avx512(const float*, std::size_t, float);
 void gemm_scores_avx2(const float*, std::size_t, const float*, std::size_t, std::size_t, float*);
 void gemm_scores_avx512(const float*, std::size_t, const float*, std::size_t, std::size_t, float*);
 

@@ -73,4 +73,17 @@ SKM_TARGET void dot_rows_avx2(const float* query, const float* rows, std::size_t
   }
 }
 
+SKM_TARGET std::uint64_t candidates_avx2(const float* scores, std::size_t count, float threshold) {
+  const __m256 t = _mm256_set1_ps(threshold);
+  std::uint64_t mask = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= count; i += 8) {
+    // Not-less-than, unordered: NaN scores become candidates (offer() ranks them as -inf).
+    const int m = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(scores + i), t, _CMP_NLT_UQ));
+    mask |= static_cast<std::uint64_t>(static_cast<unsigned>(m)) << i;
+  }
+  for (; i < count; ++i) mask |= std::uint64_t{!(scores[i] < threshold)} << i;
+  return mask;
+}
+
 }  // namespace skillmatch::detail

@@ -57,4 +57,17 @@ SKM_TARGET void dot_rows_avx512(const float* query, const float* rows, std::size
   }
 }
 
+SKM_TARGET std::uint64_t candidates_avx512(const float* scores, std::size_t count, float threshold) {
+  const __m512 t = _mm512_set1_ps(threshold);
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < count; i += 16) {
+    const std::size_t n = count - i < 16 ? count - i : 16;
+    const auto lanes = static_cast<__mmask16>((1u << n) - 1u);
+    // Not-less-than, unordered: NaN scores become candidates (offer() ranks them as -inf).
+    const __mmask16 m = _mm512_mask_cmp_ps_mask(lanes, _mm512_maskz_loadu_ps(lanes, scores + i), t, _CMP_NLT_UQ);
+    mask |= static_cast<std::uint64_t>(m) << i;
+  }
+  return mask;
+}
+
 }  // namespace skillmatch::detail

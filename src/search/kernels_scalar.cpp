@@ -1,6 +1,8 @@
 // Scalar kernels (baseline x86-64; the compiler may use SSE2) and the dispatch table.
 #include "search/kernels.hpp"
 
+#include <cstdint>
+
 namespace skillmatch::detail {
 
 void dot_rows_scalar(const float* query, const float* rows, std::size_t dim, std::size_t count,
@@ -21,11 +23,17 @@ void dot_rows_scalar(const float* query, const float* rows, std::size_t dim, std
   }
 }
 
+std::uint64_t candidates_scalar(const float* scores, std::size_t count, float threshold) {
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < count; ++i) mask |= std::uint64_t{!(scores[i] < threshold)} << i;
+  return mask;
+}
+
 const KernelTable& kernels_for(SimdLevel level) noexcept {
   static const KernelTable tables[] = {
-      {SimdLevel::scalar, dot_rows_scalar, nullptr},
-      {SimdLevel::avx2, dot_rows_avx2, gemm_scores_avx2},
-      {SimdLevel::avx512, dot_rows_avx512, gemm_scores_avx512},
+      {SimdLevel::scalar, dot_rows_scalar, candidates_scalar, nullptr},
+      {SimdLevel::avx2, dot_rows_avx2, candidates_avx2, gemm_scores_avx2},
+      {SimdLevel::avx512, dot_rows_avx512, candidates_avx512, gemm_scores_avx512},
   };
   return tables[static_cast<int>(level)];
 }
