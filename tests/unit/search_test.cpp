@@ -221,6 +221,22 @@ TEST_CASE("exact_search_batch equals exact_search for every query") {
   }
 }
 
+TEST_CASE("exact_search_batch with more queries than one GEMM group (64)") {
+  ThreadPool pool(2);
+  std::mt19937 rng(3);
+  VectorStore store = make_store(700, 8, Data::dyadic, rng);
+  const std::size_t nq = 150;
+  auto queries = random_values(nq * 8, Data::dyadic, rng);
+  for (SimdLevel level : supported_levels()) {
+    LevelGuard guard(level);
+    std::vector<std::vector<Hit>> batch;
+    exact_search_batch(store, queries.data(), nq, {5, nullptr, 2}, &pool, batch);
+    REQUIRE(batch.size() == nq);
+    for (std::size_t j = 0; j < nq; ++j)
+      check_hits(batch[j], reference_scores(store, queries.data() + j * 8, nullptr), 5, Data::dyadic, nullptr);
+  }
+}
+
 TEST_CASE("exact_search_batch with realistic data stays within tolerance of the reference") {
   ThreadPool pool(2);
   std::mt19937 rng(5);
