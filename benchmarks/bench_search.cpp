@@ -273,6 +273,7 @@ void BM_ExactTop10(benchmark::State& state) {
   state.counters["bw_fraction"] = benchmark::Counter(bytes / bw.wall, benchmark::Counter::kIsRate);
   state.counters["bw_fraction_cpu"] = bytes / cpu / bw.cpu;
   state.counters["bw_limit_GBps"] = bw.wall * 1e-9;
+  state.counters["bw_limit_GB_per_cpu_s"] = bw.cpu * 1e-9;
 }
 BENCHMARK(BM_ExactTop10)
     ->ArgNames({"threads", "simd"})
@@ -338,6 +339,8 @@ void BM_ExactBatch64(benchmark::State& state) {
   state.counters["flop_fraction"] = benchmark::Counter(flops / peak.wall, benchmark::Counter::kIsRate);
   state.counters["flop_fraction_cpu"] = flops / cpu / peak.cpu;
   state.counters["peak_gflops"] = peak.wall * 1e-9;
+  state.counters["peak_gflops_per_cpu_s"] = peak.cpu * 1e-9;
+  state.counters["gflops_per_cpu_s"] = flops / cpu * 1e-9;
 }
 BENCHMARK(BM_ExactBatch64)->ArgName("threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 

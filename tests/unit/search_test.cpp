@@ -221,11 +221,11 @@ TEST_CASE("exact_search_batch equals exact_search for every query") {
   }
 }
 
-TEST_CASE("exact_search_batch with more queries than one GEMM group (64)") {
+TEST_CASE("exact_search_batch with more queries than one GEMM group (128)") {
   ThreadPool pool(2);
   std::mt19937 rng(3);
   VectorStore store = make_store(700, 8, Data::dyadic, rng);
-  const std::size_t nq = 150;
+  const std::size_t nq = 300;
   auto queries = random_values(nq * 8, Data::dyadic, rng);
   for (SimdLevel level : supported_levels()) {
     LevelGuard guard(level);

@@ -60,12 +60,12 @@ void exact_search(const VectorStore& store, std::span<const float> query, const 
 
 /// Exact top-k for `nq` queries at once (`queries`: nq x store.dim() floats, row-major). out[j] receives
 /// query j's hits exactly as exact_search would rank them (scores may differ in the last bits: they come
-/// from a GEMM). Queries go in groups of 64 and rows in blocks of 512: for each block the scores of the
+/// from a GEMM). Queries go in groups of 128 and rows in blocks of 512: for each block the scores of the
 /// group are one matrix product (Eigen, AVX2/AVX-512 code chosen by active_simd_level(); the scalar level
 /// loops the scalar kernel), then each query's admitted rows feed its heap (blocks whose filter words are
-/// all zero are skipped). Reads each row once per 64 queries instead of once per query, so it is
+/// all zero are skipped). Reads each row once per 128 queries instead of once per query, so it is
 /// compute-bound rather than memory-bound.
-/// Memory: per thread, 64 x min(k, size()) hits plus a 64 x 512 float score block. Errors as exact_search; a bad
+/// Memory: per thread, 128 x min(k, size()) hits plus a 128 x 512 float score block. Errors as exact_search; a bad
 /// query is named by its index ("query 3, component 7 is NaN"). nq == 0 clears out.
 /// Thread-safety: as exact_search.
 void exact_search_batch(const VectorStore& store, const float* queries, std::size_t nq,
