@@ -16,13 +16,6 @@ SKM_TARGET inline __m256i tail_mask(std::size_t n) {
   return _mm256_cmpgt_epi32(_mm256_set1_epi32(static_cast<int>(n)), lanes);
 }
 
-SKM_TARGET inline float hsum(__m256 v) {
-  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-  s = _mm_add_ss(s, _mm_movehdup_ps(s));
-  return _mm_cvtss_f32(s);
-}
-
 // Sums of four accumulators at once: returns [hsum(a), hsum(b), hsum(c), hsum(d)].
 SKM_TARGET inline __m128 hsum4(__m256 a, __m256 b, __m256 c, __m256 d) {
   __m256 ab = _mm256_hadd_ps(a, b);    // a01 a23 b01 b23 | a45 a67 b45 b67
@@ -69,7 +62,9 @@ SKM_TARGET void dot_rows_avx2(const float* query, const float* rows, std::size_t
     for (std::size_t i = 0; i < full; i += 8)
       a = _mm256_fmadd_ps(_mm256_loadu_ps(query + i), _mm256_loadu_ps(p + i), a);
     if (rest) a = _mm256_fmadd_ps(_mm256_maskload_ps(query + full, mask), _mm256_maskload_ps(p + full, mask), a);
-    scores[r] = hsum(a);
+    // Same reduction as the four-row path, so a row's score never depends on how rows were grouped
+    // (filters and chunking change the grouping; results must not).
+    scores[r] = _mm_cvtss_f32(hsum4(a, a, a, a));
   }
 }
 

@@ -361,3 +361,27 @@ TEST_CASE("VectorStore: aligned contiguous rows, copies are deep") {
   CHECK(s.row(4999)[0] == 4999.0f);
   CHECK(s.row(49)[0] == 49.0f);
 }
+
+TEST_CASE("a row's score is bit-identical whatever the filter and thread count") {
+  ThreadPool pool(3);
+  std::mt19937 rng(23);
+  VectorStore store = make_store(1000, 100, Data::gaussian, rng);
+  auto query = random_values(100, Data::gaussian, rng);
+  Bitmap sparse = make_filter(store.size(), "sparse", rng);
+  Bitmap dense = make_filter(store.size(), "dense", rng);
+  for (SimdLevel level : supported_levels()) {
+    LevelGuard guard(level);
+    std::vector<Hit> all;
+    exact_search(store, query, {store.size(), nullptr, 1}, &pool, all);
+    std::vector<float> score_of(store.size());
+    for (const Hit& h : all) score_of[h.row] = h.score;
+    for (const Bitmap* f : std::vector<const Bitmap*>{&sparse, &dense}) {
+      for (std::size_t threads : {1u, 3u}) {
+        std::vector<Hit> some;
+        exact_search(store, query, {store.size(), f, threads}, &pool, some);
+        REQUIRE(some.size() == f->count());
+        for (const Hit& h : some) CHECK(h.score == score_of[h.row]);
+      }
+    }
+  }
+}

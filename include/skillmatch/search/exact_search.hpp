@@ -8,9 +8,10 @@
 //
 // How it runs: the rows are cut into chunks aligned to 64 rows (one Bitmap word) that threads of the
 // pool claim dynamically. Each thread keeps one bounded heap of its k best and a threshold (its current
-// k-th score); the SIMD kernel (selected by active_simd_level()) scores up to 64 rows into a small
-// buffer in L1 and only scores that reach the threshold touch the heap, so the scan stays memory-bound.
-// A filter is applied inside the scan: zero Bitmap words are skipped without reading their rows. The
+// k-th score). The SIMD kernel (selected by active_simd_level()) scores up to 64 rows into a buffer in
+// L1, a SIMD compare against the threshold turns them into a 64-bit candidate mask, and only those rows
+// touch the heap, so the scan stays memory-bound. A filter is applied inside the scan: zero Bitmap words
+// are skipped without reading their rows, sparse words score only runs of admitted rows. The
 // per-thread heaps are merged exactly at the end.
 //
 // Scores that overflow float are ranked as ±Inf; a NaN score (Inf - Inf) ranks as -Inf.
