@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "skillmatch/taxonomy.hpp"
@@ -30,8 +31,9 @@ void read_native_taxonomy_file(TaxonomyBuilder& builder, const std::filesystem::
 std::shared_ptr<const Taxonomy> load_taxonomy(std::span<const std::filesystem::path> paths);
 
 /// Writes `taxonomy` in native format; reading the output back gives an equal taxonomy (same ids,
-/// alias ids, labels, links and statistics). Throws Error(io_error) when the stream fails.
-void write_native_taxonomy(const Taxonomy& taxonomy, std::ostream& out);
+/// alias ids, labels, links and statistics). `header` lines (attribution, provenance) are written as
+/// '#' comments after the format line. Throws Error(io_error) when the stream fails.
+void write_native_taxonomy(const Taxonomy& taxonomy, std::ostream& out, std::span<const std::string> header = {});
 
 /// Adds the bundled default taxonomy's records (compiled into the library; data/taxonomy/) to a
 /// builder, so a portal can extend it with its own files before building.

@@ -136,8 +136,9 @@ std::shared_ptr<const Taxonomy> load_taxonomy(std::span<const std::filesystem::p
   return builder.build();
 }
 
-void write_native_taxonomy(const Taxonomy& t, std::ostream& out) {
-  out << kMagic << "\n# written by skillmatch\n";
+void write_native_taxonomy(const Taxonomy& t, std::ostream& out, std::span<const std::string> header) {
+  out << kMagic << '\n';
+  for (const auto& line : header) out << "# " << line << '\n';
   for (ConceptIndex c = 0; c < t.size(); ++c) {
     out << "concept\t" << t.id(c) << '\t' << to_string(t.kind(c)) << '\t' << t.preferred_label(c) << '\t'
         << t.labels(c).front().lang << '\n';

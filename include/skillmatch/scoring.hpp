@@ -1,0 +1,127 @@
+// skillmatch/scoring.hpp — the hybrid score of a (job, candidate) pair and its explanation.
+//
+// score = Σ over the parts present of  w'_p · value_p,   w'_p = w_p / Σ_{present q} w_q
+//
+//   vector      max(0, cos(job vector, candidate vector))                       always present
+//   required    coverage of the job's must-have skills by the candidate's skills  if the job has musts
+//   preferred   coverage of the job's nice-to-have skills                         if it has nice-to-haves
+//   preferences share of the query's soft preferences (weighted) the document meets  if any were given
+//
+// coverage = Σ_r w_r · credit_r / Σ_r w_r over the job's skills r of that kind, where
+// w_r = weight_r · ((1 - specificity) + specificity · IC(r)) and IC is the concept's normalised
+// information content (SkillSimilarity::information_content: rare, specific skills count more than
+// ubiquitous ones, as TF-IDF weighs terms), with
+// credit_r = max over the candidate's skills s of sim(r, s) · level_factor(r, s): sim is the
+// taxonomy's skill similarity (1 for the same concept), level_factor compares years and levels when
+// the job states them: 0.5 + 0.5 · min(1, have / want) per stated dimension, 0.75 when the candidate
+// does not state it, 1 when the job does not ask. A must-have whose best sim is below
+// `must_threshold` is reported missing.
+// Parts that are absent hand their weight to the others, so every score is in [0, 1] and the
+// contributions in an explanation add up to the score. Scores do not depend on the direction of the
+// query: (job, candidate) scores the same from either side.
+//
+// Thread-safety: a HybridScorer is immutable; score() may run concurrently.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "skillmatch/profile.hpp"
+#include "skillmatch/similarity.hpp"
+
+namespace skillmatch {
+
+// Defaults from the O*NET quality check (tests/unit/match_quality_test.cpp): the learned vector is the
+// strongest single signal of fit, coverage keeps must-haves decisive and every score explainable.
+struct ScoreWeights {
+  float vector = 0.50f;
+  float required = 0.30f;
+  float preferred = 0.15f;
+  float preferences = 0.05f;
+};
+
+/// A soft preference: a filter expression over the other side's attributes and its weight (> 0).
+struct Preference {
+  std::string expression;
+  float weight = 1.0f;
+};
+
+struct RequirementOutcome {
+  ConceptIndex requirement = no_concept;  // the job's skill
+  std::string requirement_text;           // as the job wrote it
+  bool required = false;
+  float weight = 0;                        // the job's weight of this skill
+  ConceptIndex matched_by = no_concept;    // the candidate's best skill, or no_concept
+  std::string matched_text;                // as the candidate wrote it
+  float similarity = 0;                    // sim(requirement, matched_by)
+  float level_factor = 1;                  // years/level adjustment
+  float credit = 0;                        // similarity · level_factor
+  float contribution = 0;                  // this requirement's share of the score
+};
+
+struct PreferenceOutcome {
+  std::string expression;
+  float weight = 0;
+  bool passed = false;
+  float contribution = 0;
+};
+
+/// One part of the score: its value in [0, 1], effective weight and contribution (= value · weight).
+struct ScorePart {
+  bool present = false;
+  float value = 0;
+  float weight = 0;
+  float contribution = 0;
+};
+
+struct ScoreBreakdown {
+  ScorePart vector, required, preferred, preferences;
+  std::vector<RequirementOutcome> requirements;  // the job's skills, in its order
+  std::vector<std::string> missing_required;     // musts below the threshold (as the job wrote them)
+  std::vector<PreferenceOutcome> preference_outcomes;
+  float score = 0;                               // the sum of the contributions
+};
+
+class HybridScorer {
+ public:
+  /// Error(invalid_argument) when a weight is negative or not finite, all are zero, or the
+  /// threshold or the floor is outside [0, 1].
+  HybridScorer(const SkillSimilarity& similarity, ScoreWeights weights, float must_threshold = 0.5f,
+               float similarity_floor = 0.2f, float specificity = 1.0f);
+
+  /// The score of a pair. `preference_share` is the weighted share of preferences met in [0, 1], or
+  /// a negative number when the query gave none. With `out`, fills the breakdown (allocates);
+  /// without, allocates nothing.
+  float score(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills,
+              float vector_cosine, float preference_share, ScoreBreakdown* out = nullptr) const;
+
+  /// Whether every must-have of the job is met (best similarity >= must_threshold).
+  bool meets_required(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills) const;
+
+  const ScoreWeights& weights() const noexcept { return weights_; }
+  float must_threshold() const noexcept { return must_threshold_; }
+  float similarity_floor() const noexcept { return similarity_floor_; }
+  /// A requirement's weight in its coverage: weight · ((1 - specificity) + specificity · IC).
+  float effective_weight(const ProfileSkill& want) const;
+
+ private:
+  struct Best {
+    const ProfileSkill* skill = nullptr;
+    float similarity = 0, level_factor = 1, credit = 0;
+  };
+  Best best_match(const ProfileSkill& want, std::span<const ProfileSkill> have) const;
+
+  const SkillSimilarity* similarity_;
+  ScoreWeights weights_;
+  float must_threshold_;
+  float similarity_floor_;
+  float specificity_;
+};
+
+/// level_factor as documented above (exposed for tests and explanations).
+float level_factor(const ProfileSkill& want, const ProfileSkill& have) noexcept;
+/// Years of experience as a level: < 1 -> 1, < 3 -> 2, < 5 -> 3, < 8 -> 4, else 5.
+float years_to_level(float years) noexcept;
+
+}  // namespace skillmatch

@@ -1,0 +1,328 @@
+// Engine: wires taxonomy, resolver, similarity, embedding and the two indexes into the match
+// pipeline (filter bitmap -> SIMD exact top-k' -> hybrid re-rank -> explanation).
+#include "skillmatch/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+#include "skillmatch/postings.hpp"
+#include "skillmatch/search/exact_search.hpp"
+#include "skillmatch/taxonomy_io.hpp"
+
+namespace skillmatch {
+
+namespace {
+
+// The bundled real postings as concept sets: confident readings only, no typo guessing, since the
+// co-occurrence they feed must not be polluted by wrong readings.
+std::vector<std::vector<ConceptIndex>> bundled_corpus(const Resolver& resolver) {
+  ResolveOptions o;
+  o.fuzzy = false;
+  o.min_confidence = 0.7f;
+  o.max_results = 1;
+  auto corpus = read_bundled_postings([&](std::string_view text) -> std::optional<ConceptIndex> {
+    auto m = resolver.resolve_best(text, o);
+    return m ? std::optional<ConceptIndex>(m->concept_index) : std::nullopt;
+  });
+  return std::move(corpus.postings);
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  EngineOptions options;
+  std::shared_ptr<const Taxonomy> taxonomy;
+  std::shared_ptr<const Resolver> resolver_ptr;
+  const Resolver& resolver;
+  SkillSimilarity similarity;
+  std::optional<SkillEmbedding> embedding;
+  std::size_t dimension;
+  std::unique_ptr<ProfileIndex> jobs, candidates;
+  mutable ThreadPool pool;
+
+  explicit Impl(EngineOptions opts)
+      : options(std::move(opts)),
+        taxonomy(options.taxonomy ? options.taxonomy
+                 : options.resolver ? options.resolver->taxonomy_ptr()
+                                    : bundled_taxonomy()),
+        resolver_ptr(options.resolver ? options.resolver : std::make_shared<const Resolver>(taxonomy)),
+        resolver(*resolver_ptr),
+        similarity(taxonomy, options.similarity),
+        dimension(options.external_vectors ? options.dimension : options.embedding.dimension),
+        pool(options.threads) {
+    if (dimension == 0) fail(ErrorCode::invalid_argument, "engine: vector dimension must be > 0");
+    if (resolver.taxonomy_ptr() != taxonomy)
+      fail(ErrorCode::invalid_argument, "engine: the resolver was built on another taxonomy");
+    if (!options.external_vectors)
+      embedding.emplace(SkillEmbedding::learn(taxonomy, bundled_corpus(resolver), options.embedding));
+    jobs = std::make_unique<ProfileIndex>(Side::job, options.job_schema, dimension);
+    candidates = std::make_unique<ProfileIndex>(Side::candidate, options.candidate_schema, dimension);
+  }
+
+  const ProfileIndex& index(Side side) const { return side == Side::job ? *jobs : *candidates; }
+  ProfileIndex& index(Side side) { return side == Side::job ? *jobs : *candidates; }
+
+  std::vector<float> embed(const Profile& p) const {
+    std::vector<float> v(dimension, 0.0f);
+    const std::string what = "profile '" + p.id + "'";
+    if (!p.vector.empty()) {
+      validate_vector(p.vector, dimension, what + ": vector");
+      double norm = 0;
+      for (float x : p.vector) norm += double(x) * x;
+      if (norm <= 0) fail(ErrorCode::invalid_value, what + ": vector is all zeros");
+      const float inv = static_cast<float>(1.0 / std::sqrt(norm));
+      for (std::size_t i = 0; i < dimension; ++i) v[i] = p.vector[i] * inv;
+      return v;
+    }
+    if (options.external_vectors)
+      fail(ErrorCode::invalid_argument, what + ": this engine uses external vectors and the profile has none");
+    std::vector<WeightedConcept> skills;
+    skills.reserve(p.skills.size() + 1);
+    for (const auto& s : p.skills) skills.push_back({s.concept_index, s.weight * s.confidence});
+    // The title's occupation adds context, as much as one average skill.
+    if (p.title_concept != no_concept) skills.push_back({p.title_concept, 1.0f});
+    embed_profile(*embedding, skills, v);  // all zeros when nothing has a vector: matches on skills only
+    return v;
+  }
+};
+
+Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Engine::~Engine() = default;
+
+const Taxonomy& Engine::taxonomy() const noexcept { return *impl_->taxonomy; }
+const Resolver& Engine::resolver() const noexcept { return impl_->resolver; }
+const SkillSimilarity& Engine::similarity() const noexcept { return impl_->similarity; }
+const SkillEmbedding& Engine::embedding() const {
+  if (!impl_->embedding) fail(ErrorCode::invalid_argument, "this engine uses external vectors, it has no embedding");
+  return *impl_->embedding;
+}
+std::size_t Engine::dimension() const noexcept { return impl_->dimension; }
+const ProfileIndex& Engine::index(Side side) const noexcept { return impl_->index(side); }
+
+Profile Engine::parse_profile(std::string_view json, std::string_view where) const {
+  return parse_profile_json(json, impl_->resolver, where, impl_->options.parsing);
+}
+
+std::vector<float> Engine::embed(const Profile& profile) const { return impl_->embed(profile); }
+
+void Engine::upsert(Side side, const Profile& profile) {
+  if (profile.id.empty()) fail(ErrorCode::invalid_argument, std::string(to_string(side)) + " profile with an empty id");
+  auto v = impl_->embed(profile);
+  impl_->index(side).upsert(profile, v);
+}
+
+std::size_t Engine::upsert_all(Side side, std::span<const Profile> profiles) {
+  // Embedding is the expensive part and needs no lock: do it in parallel, then insert in order.
+  std::vector<std::vector<float>> vectors(profiles.size());
+  impl_->pool.parallel_for(profiles.size(), 0, [&](std::size_t i, std::size_t) { vectors[i] = impl_->embed(profiles[i]); });
+  for (std::size_t i = 0; i < profiles.size(); ++i) impl_->index(side).upsert(profiles[i], vectors[i]);
+  return profiles.size();
+}
+
+bool Engine::remove(Side side, std::string_view id) { return impl_->index(side).remove(id); }
+std::size_t Engine::size(Side side) const { return impl_->index(side).read().live_count(); }
+
+namespace {
+
+struct CompiledQuery {
+  std::optional<CompiledFilter> filter;
+  std::vector<std::pair<CompiledFilter, float>> preferences;
+  float preference_weight_sum = 0;
+};
+
+CompiledQuery compile_query(const MatchOptions& o, const AttributeSchema& schema) {
+  if (o.k == 0) fail(ErrorCode::invalid_argument, "match: k must be >= 1");
+  CompiledQuery q;
+  if (o.filter.find_first_not_of(" \t\r\n") != std::string::npos) q.filter = compile_filter(o.filter, schema);
+  for (const auto& p : o.preferences) {
+    if (!(p.weight > 0) || !std::isfinite(p.weight))
+      fail(ErrorCode::invalid_argument, "preference '" + p.expression + "': weight must be > 0");
+    try {
+      q.preferences.emplace_back(compile_filter(p.expression, schema), p.weight);
+    } catch (const Error& e) {
+      fail(e.code(), "preference '" + p.expression + "': " + e.what());
+    }
+    q.preference_weight_sum += p.weight;
+  }
+  return q;
+}
+
+float preference_share(const CompiledQuery& q, const AttributeColumns& columns, std::uint32_t row,
+                       std::vector<PreferenceOutcome>* outcomes) {
+  if (q.preferences.empty()) return -1.0f;
+  float met = 0;
+  for (const auto& [f, w] : q.preferences) {
+    bool ok = matches(f, columns, row);
+    if (ok) met += w;
+    if (outcomes) outcomes->push_back({f.source(), w, ok, 0});
+  }
+  return met / q.preference_weight_sum;
+}
+
+}  // namespace
+
+struct MatchContext {
+  const MatchOptions& options;
+  Side query_side;
+  const ProfileIndex::ReadView& docs;
+  const CompiledQuery& compiled;
+  HybridScorer scorer;
+};
+
+// Re-ranks vector hits of one query and fills its results.
+static void rerank(const MatchContext& ctx, std::span<const ProfileSkill> query_skills,
+                   std::span<const float> query_vector, const std::vector<Hit>& hits, MatchResults& out,
+                   bool must_check_per_row) {
+  struct Scored {
+    std::uint32_t row;
+    float score;
+  };
+  std::vector<Scored> scored;
+  scored.reserve(hits.size());
+  const bool query_is_job = ctx.query_side == Side::job;
+  for (const auto& h : hits) {
+    auto doc_skills = ctx.docs.skills(h.row);
+    auto job = query_is_job ? query_skills : doc_skills;
+    auto cand = query_is_job ? doc_skills : query_skills;
+    if (must_check_per_row && !ctx.scorer.meets_required(job, cand)) continue;
+    float pref = preference_share(ctx.compiled, ctx.docs.columns(), h.row, nullptr);
+    float s = ctx.scorer.score(job, cand, h.score, pref);
+    scored.push_back({h.row, s});
+  }
+  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return ctx.docs.id(a.row) < ctx.docs.id(b.row);
+  });
+  if (scored.size() > ctx.options.k) scored.resize(ctx.options.k);
+  out.matches.clear();
+  for (const auto& s : scored) {
+    Match m;
+    m.id = ctx.docs.id(s.row);
+    m.score = s.score;
+    if (ctx.options.explain) {
+      auto doc_skills = ctx.docs.skills(s.row);
+      auto job = query_is_job ? query_skills : doc_skills;
+      auto cand = query_is_job ? doc_skills : query_skills;
+      ScoreBreakdown b;
+      auto v = ctx.docs.vectors().row(s.row);
+      float cosine = 0;
+      for (std::size_t i = 0; i < v.size(); ++i) cosine += v[i] * query_vector[i];
+      float pref = preference_share(ctx.compiled, ctx.docs.columns(), s.row, &b.preference_outcomes);
+      m.score = ctx.scorer.score(job, cand, cosine, pref, &b);
+      for (auto& p : b.preference_outcomes)
+        p.contribution = p.passed ? b.preferences.weight * p.weight / ctx.compiled.preference_weight_sum : 0;
+      m.breakdown = std::move(b);
+      if (ctx.compiled.filter) m.filter = explain(*ctx.compiled.filter, ctx.docs.columns(), s.row);
+    }
+    out.matches.push_back(std::move(m));
+  }
+}
+
+// Rows covering every must-have of a job (a concept or one of its neighbours at the threshold).
+static void must_bitmap(const SkillSimilarity& similarity, const ProfileIndex::ReadView& docs,
+                        std::span<const ProfileSkill> job_skills, float threshold, Bitmap& admitted) {
+  for (const auto& want : job_skills) {
+    if (!want.required) continue;
+    Bitmap any(docs.rows());
+    for (std::uint32_t r : docs.rows_with(want.concept_index)) any.set(r);
+    for (const auto& n : similarity.neighbours(want.concept_index))
+      if (n.similarity >= threshold)
+        for (std::uint32_t r : docs.rows_with(n.concept_index)) any.set(r);
+    admitted &= any;
+  }
+}
+
+static std::size_t rerank_depth(const MatchOptions& o) {
+  return o.rerank_depth ? std::max(o.rerank_depth, o.k) : std::max<std::size_t>(10 * o.k, 200);
+}
+
+MatchResults Engine::match(const Profile& query, Side query_side, const MatchOptions& options) const {
+  const Impl& im = *impl_;
+  const ProfileIndex& target = im.index(other_side(query_side));
+  CompiledQuery compiled = compile_query(options, target.schema());
+  std::vector<float> qv = im.embed(query);
+  auto docs = target.read();
+  Bitmap admitted = docs.live();
+  if (compiled.filter) {
+    Bitmap f;
+    evaluate(*compiled.filter, docs.columns(), f);
+    admitted &= f;
+  }
+  const bool musts_in_query = query_side == Side::job;
+  if (options.required_as_filter && musts_in_query) must_bitmap(im.similarity, docs, query.skills, options.must_threshold, admitted);
+  MatchResults results;
+  results.query_id = query.id;
+  results.admitted = admitted.count();
+  if (results.admitted == 0) return results;
+  std::vector<Hit> hits;
+  ExactSearchOptions so;
+  so.k = rerank_depth(options);
+  so.filter = &admitted;
+  so.threads = options.threads;
+  exact_search(docs.vectors(), qv, so, &im.pool, hits);
+  MatchContext ctx{options, query_side, docs, compiled, HybridScorer(im.similarity, options.weights, options.must_threshold, options.similarity_floor, options.specificity)};
+  rerank(ctx, query.skills, qv, hits, results, options.required_as_filter && !musts_in_query);
+  return results;
+}
+
+MatchResults Engine::match_id(Side query_side, std::string_view query_id, const MatchOptions& options) const {
+  Profile query;
+  {
+    auto view = impl_->index(query_side).read();
+    auto row = view.row_of(query_id);
+    if (!row) fail(ErrorCode::not_found, std::string("no ") + to_string(query_side) + " with id '" + std::string(query_id) + "'");
+    query = view.profile(*row);  // carries its stored unit vector, so it is not embedded again
+  }
+  return match(query, query_side, options);
+}
+
+std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions& options) const {
+  const Impl& im = *impl_;
+  const ProfileIndex& target = im.index(other_side(query_side));
+  CompiledQuery compiled = compile_query(options, target.schema());
+  auto queries = im.index(query_side).read();
+  auto docs = target.read();
+  std::vector<std::uint32_t> query_rows;
+  queries.live().for_each_set([&](std::size_t r) { query_rows.push_back(static_cast<std::uint32_t>(r)); });
+  std::vector<MatchResults> results(query_rows.size());
+  if (query_rows.empty()) return results;
+
+  Bitmap admitted = docs.live();
+  if (compiled.filter) {
+    Bitmap f;
+    evaluate(*compiled.filter, docs.columns(), f);
+    admitted &= f;
+  }
+  const std::size_t admitted_count = admitted.count();
+  std::vector<std::vector<Hit>> hits;
+  if (admitted_count > 0) {
+    std::vector<float> qv(query_rows.size() * im.dimension);
+    for (std::size_t i = 0; i < query_rows.size(); ++i) {
+      auto v = queries.vectors().row(query_rows[i]);
+      std::copy(v.begin(), v.end(), qv.begin() + static_cast<std::ptrdiff_t>(i * im.dimension));
+    }
+    ExactSearchOptions so;
+    so.k = rerank_depth(options);
+    so.filter = &admitted;
+    so.threads = options.threads;
+    exact_search_batch(docs.vectors(), qv.data(), query_rows.size(), so, &im.pool, hits);
+  }
+  MatchContext ctx{options, query_side, docs, compiled, HybridScorer(im.similarity, options.weights, options.must_threshold, options.similarity_floor, options.specificity)};
+  std::mutex progress_mutex;
+  std::size_t done = 0;
+  im.pool.parallel_for(query_rows.size(), options.threads, [&](std::size_t i, std::size_t) {
+    results[i].query_id = queries.id(query_rows[i]);
+    results[i].admitted = admitted_count;
+    if (admitted_count > 0)
+      rerank(ctx, queries.skills(query_rows[i]), queries.vectors().row(query_rows[i]), hits[i], results[i],
+             options.required_as_filter);
+    if (options.progress) {
+      std::lock_guard lock(progress_mutex);
+      options.progress(++done, query_rows.size());
+    }
+  });
+  return results;
+}
+
+}  // namespace skillmatch

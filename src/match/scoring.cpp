@@ -1,0 +1,132 @@
+#include "skillmatch/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace skillmatch {
+
+float years_to_level(float years) noexcept {
+  return years < 1 ? 1.0f : years < 3 ? 2.0f : years < 5 ? 3.0f : years < 8 ? 4.0f : 5.0f;
+}
+
+float level_factor(const ProfileSkill& want, const ProfileSkill& have) noexcept {
+  if (want.years <= 0 && want.level <= 0) return 1.0f;  // the job asks for no level
+  float want_value, have_value;
+  if (want.years > 0 && have.years > 0) {
+    want_value = want.years;
+    have_value = have.years;
+  } else {
+    // Different scales (or one missing): compare as levels (docs/profiles.md).
+    want_value = want.level > 0 ? want.level : years_to_level(want.years);
+    have_value = have.level > 0 ? have.level : have.years > 0 ? years_to_level(have.years) : 0;
+  }
+  if (have_value <= 0) return 0.75f;  // the candidate does not say
+  return 0.5f + 0.5f * std::min(1.0f, have_value / want_value);
+}
+
+HybridScorer::HybridScorer(const SkillSimilarity& similarity, ScoreWeights weights, float must_threshold,
+                           float similarity_floor, float specificity)
+    : similarity_(&similarity),
+      weights_(weights),
+      must_threshold_(must_threshold),
+      similarity_floor_(similarity_floor),
+      specificity_(specificity) {
+  if (!(specificity >= 0 && specificity <= 1)) fail(ErrorCode::invalid_argument, "specificity must be in [0, 1]");
+  for (float w : {weights.vector, weights.required, weights.preferred, weights.preferences})
+    if (!(w >= 0) || !std::isfinite(w))
+      fail(ErrorCode::invalid_argument, "score weights must be finite and >= 0");
+  if (weights.vector + weights.required + weights.preferred + weights.preferences <= 0)
+    fail(ErrorCode::invalid_argument, "at least one score weight must be > 0");
+  if (!(must_threshold >= 0 && must_threshold <= 1))
+    fail(ErrorCode::invalid_argument, "must_threshold must be in [0, 1]");
+  if (!(similarity_floor >= 0 && similarity_floor <= 1))
+    fail(ErrorCode::invalid_argument, "similarity_floor must be in [0, 1]");
+}
+
+HybridScorer::Best HybridScorer::best_match(const ProfileSkill& want, std::span<const ProfileSkill> have) const {
+  Best best;
+  for (const auto& s : have) {
+    float sim = want.concept_index == s.concept_index ? 1.0f : similarity_->similarity(want.concept_index, s.concept_index);
+    if (sim <= 0 || sim < similarity_floor_) continue;
+    float lf = level_factor(want, s);
+    float credit = sim * lf;
+    if (credit > best.credit || (credit == best.credit && sim > best.similarity)) best = {&s, sim, lf, credit};
+  }
+  return best;
+}
+
+float HybridScorer::effective_weight(const ProfileSkill& want) const {
+  if (specificity_ <= 0) return want.weight;
+  // Specific skills tell more about a match than ubiquitous ones (Excel, email): scale by the
+  // concept's information content, as TF-IDF scales terms by rarity.
+  float ic = similarity_->information_content(want.concept_index);
+  return want.weight * ((1.0f - specificity_) + specificity_ * ic);
+}
+
+bool HybridScorer::meets_required(std::span<const ProfileSkill> job_skills,
+                                  std::span<const ProfileSkill> candidate_skills) const {
+  for (const auto& want : job_skills)
+    if (want.required && best_match(want, candidate_skills).similarity < must_threshold_) return false;
+  return true;
+}
+
+float HybridScorer::score(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills,
+                          float vector_cosine, float preference_share, ScoreBreakdown* out) const {
+  float req_sum = 0, req_credit = 0, nice_sum = 0, nice_credit = 0;
+  if (out) {
+    out->requirements.clear();
+    out->missing_required.clear();
+  }
+  for (const auto& want : job_skills) {
+    Best b = best_match(want, candidate_skills);
+    const float w = effective_weight(want);
+    (want.required ? req_sum : nice_sum) += w;
+    (want.required ? req_credit : nice_credit) += w * b.credit;
+    if (out) {
+      RequirementOutcome r;
+      r.requirement = want.concept_index;
+      r.requirement_text = want.text;
+      r.required = want.required;
+      r.weight = effective_weight(want);
+      if (b.skill) {
+        r.matched_by = b.skill->concept_index;
+        r.matched_text = b.skill->text;
+      }
+      r.similarity = b.similarity;
+      r.level_factor = b.skill ? b.level_factor : 1.0f;
+      r.credit = b.credit;
+      out->requirements.push_back(std::move(r));
+      if (want.required && b.similarity < must_threshold_) out->missing_required.push_back(want.text);
+    }
+  }
+  ScorePart parts[4];
+  parts[0] = {true, std::max(0.0f, std::min(1.0f, vector_cosine)), weights_.vector, 0};
+  parts[1] = {req_sum > 0, req_sum > 0 ? req_credit / req_sum : 0, weights_.required, 0};
+  parts[2] = {nice_sum > 0, nice_sum > 0 ? nice_credit / nice_sum : 0, weights_.preferred, 0};
+  parts[3] = {preference_share >= 0, std::max(0.0f, std::min(1.0f, preference_share)), weights_.preferences, 0};
+  float total_weight = 0;
+  for (auto& p : parts)
+    if (p.present) total_weight += p.weight;
+  float score = 0;
+  for (auto& p : parts) {
+    p.weight = p.present && total_weight > 0 ? p.weight / total_weight : 0;
+    p.contribution = p.value * p.weight;
+    score += p.contribution;
+  }
+  if (out) {
+    out->vector = parts[0];
+    out->required = parts[1];
+    out->preferred = parts[2];
+    out->preferences = parts[3];
+    // Each requirement's contribution: its share of its part's contribution.
+    for (auto& r : out->requirements) {
+      const ScorePart& part = r.required ? parts[1] : parts[2];
+      float sum = r.required ? req_sum : nice_sum;
+      r.contribution = sum > 0 ? part.weight * r.weight * r.credit / sum : 0;
+    }
+    out->score = score;
+  }
+  return score;
+}
+
+}  // namespace skillmatch
