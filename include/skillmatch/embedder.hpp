@@ -9,7 +9,9 @@
 // taxonomy neighbours' vectors. docs/embedder.md describes the method, its parameters and the file format.
 //
 // Learning is deterministic: the same taxonomy, postings and options give bit-identical vectors on the
-// same build (fixed seeds, fixed summation order, no threads).
+// same build (fixed seeds, fixed summation order, no threads). One caveat: Eigen sizes its dense
+// matrix-product blocks from the CPU's cache sizes at run time, so the same binary on a CPU with other
+// cache sizes may round differently in the last bits.
 //
 // embed_profile() turns a weighted set of skills into one unit vector (a profile vector for search).
 #pragma once
@@ -51,8 +53,8 @@ class SkillEmbedding {
   /// order and repeats within a posting do not matter; postings with fewer than two distinct concepts
   /// add nothing). The caller keeps ownership of `postings`; they are not referenced afterwards.
   /// Throws Error(invalid_argument) for a null taxonomy, a concept index >= taxonomy->size() (naming the
-  /// posting and position), or options out of range (dimension not in 1..1024, a negative or non-finite
-  /// weight, power_iterations > 16). Time: about a second for the bundled taxonomy with ~8k postings at
+  /// posting and position), or options out of range (dimension not in 1..1024, a weight outside
+  /// [0, 1e6] or NaN, power_iterations > 16). Time: about a second for the bundled taxonomy with ~8k postings at
   /// dimension 128 (benchmarks/bench_embedder.cpp).
   static SkillEmbedding learn(std::shared_ptr<const Taxonomy> taxonomy,
                               std::span<const std::vector<ConceptIndex>> postings,

@@ -13,10 +13,13 @@ namespace {
 constexpr std::size_t kMaxDimension = 1024;
 constexpr std::size_t kMaxPowerIterations = 16;
 
+// Weights are relative; the upper bound keeps every count far from float/double overflow.
+constexpr float kMaxWeight = 1e6f;
+
 void check_weight(float w, const char* name) {
-  if (!std::isfinite(w) || w < 0)
+  if (!(w >= 0 && w <= kMaxWeight))
     fail(ErrorCode::invalid_argument,
-         std::string("EmbeddingOptions.") + name + " must be finite and >= 0, got " + std::to_string(w));
+         std::string("EmbeddingOptions.") + name + " must be in [0, 1e6], got " + std::to_string(w));
 }
 
 void check_options(const EmbeddingOptions& o) {
