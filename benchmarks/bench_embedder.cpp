@@ -16,8 +16,7 @@ using namespace skillmatch;
 const PostingCorpus& bundled_corpus() {
   static const PostingCorpus corpus = [] {
     const detail::ExactLabelLookup lookup(*bundled_taxonomy());
-    return read_postings_file(SKILLMATCH_SOURCE_DIR "/data/postings/skill2vec_it_postings.tsv",
-                              [&](std::string_view text) { return lookup(text); });
+    return read_bundled_postings([&](std::string_view text) { return lookup(text); });
   }();
   return corpus;
 }

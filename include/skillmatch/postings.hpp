@@ -44,4 +44,9 @@ PostingCorpus read_postings(std::istream& in, std::string_view source_name, cons
 /// read_postings() on a file. Throws Error(io_error) naming the path when it cannot be read.
 PostingCorpus read_postings_file(const std::filesystem::path& path, const SkillLookup& lookup);
 
+/// read_postings() on the bundled corpus (data/postings/skill2vec_it_postings.tsv, compiled into the
+/// library): 8,385 real IT job postings from the skill2vec dataset (MIT licence), the default data of
+/// the learned skill vectors. Throws as read_postings().
+PostingCorpus read_bundled_postings(const SkillLookup& lookup);
+
 }  // namespace skillmatch

@@ -3,8 +3,10 @@
 #include <fstream>
 #include <istream>
 #include <map>
+#include <sstream>
 #include <string>
 
+#include "core/bundled_files.hpp"
 #include "skillmatch/postings.hpp"
 
 namespace skillmatch {
@@ -94,6 +96,12 @@ PostingCorpus read_postings_file(const std::filesystem::path& path, const SkillL
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(ErrorCode::io_error, "cannot open postings file " + path.string());
   return read_postings(in, path.string(), lookup);
+}
+
+PostingCorpus read_bundled_postings(const SkillLookup& lookup) {
+  constexpr std::string_view name = "postings/skill2vec_it_postings.tsv";
+  std::istringstream in{std::string(detail::bundled_file_text(name))};
+  return read_postings(in, "bundled:" + std::string(name), lookup);
 }
 
 }  // namespace skillmatch

@@ -377,6 +377,11 @@ TEST_CASE("embedder on the bundled taxonomy: the skill2vec corpus mostly resolve
   std::size_t usable = 0;  // postings that add co-occurrence (two or more distinct concepts)
   for (const auto& p : corpus.postings) usable += p.size() >= 2;
   CHECK(usable > 7000);
+  // The copy compiled into the library reads the same.
+  const detail::ExactLabelLookup lookup(*bundled_taxonomy());
+  const PostingCorpus embedded = read_bundled_postings([&](std::string_view text) { return lookup(text); });
+  CHECK(embedded.postings == corpus.postings);
+  CHECK(embedded.posting_ids == corpus.posting_ids);
 }
 
 TEST_CASE("embedder on the bundled taxonomy: sanity pairs") {
