@@ -1,7 +1,6 @@
 // skillmatch match: every job against the candidates (or every candidate against the jobs).
 #include <unistd.h>
 
-#include <boost/json/serialize.hpp>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -78,7 +77,7 @@ int run_match(Args args) {
   std::ios::sync_with_stdio(false);
   for (const auto& r : results) {
     if (format == "json") {
-      std::cout << boost::json::serialize(results_to_json(r, engine.taxonomy())) << '\n';
+      std::cout << json_text(results_to_json(r, engine.taxonomy())) << '\n';
       continue;
     }
     char score[32];

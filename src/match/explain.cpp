@@ -24,6 +24,55 @@ std::string fmt(const char* format, double a) {
 
 }  // namespace
 
+namespace {
+
+void write_json(const json::value& v, std::string& out) {
+  char buf[32];
+  switch (v.kind()) {
+    case json::kind::null: out += "null"; return;
+    case json::kind::bool_: out += v.get_bool() ? "true" : "false"; return;
+    case json::kind::int64: out += std::to_string(v.get_int64()); return;
+    case json::kind::uint64: out += std::to_string(v.get_uint64()); return;
+    case json::kind::double_:
+      std::snprintf(buf, sizeof buf, "%.6g", v.get_double());
+      out += buf;
+      return;
+    case json::kind::string: out += json::serialize(v.get_string()); return;
+    case json::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& x : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        write_json(x, out);
+      }
+      out += ']';
+      return;
+    }
+    case json::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& [k, x] : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        out += json::serialize(json::string_view(k));
+        out += ':';
+        write_json(x, out);
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::string json_text(const json::value& value) {
+  std::string out;
+  write_json(value, out);
+  return out;
+}
+
 json::object match_to_json(const Match& m, const Taxonomy& t) {
   json::object o{{"id", m.id}, {"score", round6(m.score)}};
   if (m.breakdown) {
