@@ -9,8 +9,8 @@
 //
 // coverage = Σ_r w_r · credit_r / Σ_r w_r over the job's skills r of that kind, where
 // w_r = weight_r · ((1 - specificity) + specificity · IC(r)) and IC is the concept's normalised
-// information content (SkillSimilarity::information_content: rare, specific skills count more than
-// ubiquitous ones, as TF-IDF weighs terms), with
+// information content (SkillSimilarity::information_content; 0.5 for a concept outside any
+// hierarchy): rare, specific skills count more than ubiquitous ones, as TF-IDF weighs terms; with
 // credit_r = max over the candidate's skills s of sim(r, s) · level_factor(r, s): sim is the
 // taxonomy's skill similarity (1 for the same concept), level_factor compares years and levels when
 // the job states them: 0.5 + 0.5 · min(1, have / want) per stated dimension, 0.75 when the candidate
@@ -88,7 +88,7 @@ class HybridScorer {
   /// Error(invalid_argument) when a weight is negative or not finite, all are zero, or the
   /// threshold or the floor is outside [0, 1].
   HybridScorer(const SkillSimilarity& similarity, ScoreWeights weights, float must_threshold = 0.5f,
-               float similarity_floor = 0.2f, float specificity = 1.0f);
+               float similarity_floor = 0.2f, float specificity = 0.5f);
 
   /// The score of a pair. `preference_share` is the weighted share of preferences met in [0, 1], or
   /// a negative number when the query gave none. With `out`, fills the breakdown (allocates);

@@ -46,7 +46,7 @@ std::vector<std::string> lower_words(std::string_view text) {
   return words;
 }
 
-// Ordinary English words, learned from the data: words written in lower case inside ESCO's labels
+// Ordinary English words, learned from the data: words written in lower case inside ESCO's preferred labels
 // ("manage ICT data architecture", "use word processing software"). A product name that is such a
 // word once its vendor is dropped ("QPSMR Limited Input", "Google Video") must not claim the generic
 // tag ("input", "video").
@@ -65,6 +65,15 @@ std::set<std::string> ordinary_words(const Taxonomy& t) {
       word.clear();
     }
   }
+  // A word that is by itself the name of a technology or a body of knowledge ("java", "sql") is a
+  // name, even where a label writes it in lower case.
+  for (const auto& label : t.all_labels()) {
+    const ConceptKind k = t.kind(label.concept_index);
+    if (k != ConceptKind::technology && k != ConceptKind::knowledge) continue;
+    std::string lower = label.text;
+    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    words.erase(lower);
+  }
   return words;
 }
 
@@ -77,14 +86,23 @@ std::string cross_links(const Taxonomy& from, const Resolver& into, std::initial
   std::string lines;
   ResolveOptions o;
   o.fuzzy = false;
-  o.min_confidence = min_confidence;
-  o.max_results = 1;
+  o.min_confidence = 0.5f;
+  o.max_results = 2;
   const Taxonomy& target = into.taxonomy();
   for (ConceptIndex c = 0; c < from.size(); ++c) {
     const ConceptKind k = from.kind(c);
     if (k == ConceptKind::occupation || k == ConceptKind::category) continue;
-    auto m = into.resolve_best(from.preferred_label(c), o);
-    if (!m || std::find(methods.begin(), methods.end(), m->method) == methods.end()) continue;
+    // The best reading must be confident and clearly ahead of the runner-up: two O*NET names for one
+    // product ("Oracle Java", "Sun Microsystems Java") lower the confidence without making "java"
+    // any less Java, while a near tie between different things must not be decided here.
+    auto readings = into.resolve(from.preferred_label(c), o);
+    if (readings.empty()) continue;
+    const ResolveMatch* m = &readings.front();
+    const float margin = readings.size() > 1 ? m->confidence - readings[1].confidence : 1.0f;
+    // Confident on its own, or fairly confident and clearly ahead; never a weak acronym form.
+    const bool clear = m->confidence >= 0.85f || (m->confidence >= min_confidence && margin >= 0.1f);
+    if (!clear || (m->method == MatchMethod::acronym && m->confidence < 0.8f)) continue;
+    if (std::find(methods.begin(), methods.end(), m->method) == methods.end()) continue;
     if (m->method == MatchMethod::vendor_dropped || m->method == MatchMethod::acronym) {
       const auto words = lower_words(from.preferred_label(c));
       const bool ordinary_only =
@@ -155,7 +173,7 @@ int run_build_taxonomy(Args args) {
       "the acronym written in the name, unambiguously)."});
   esco_text += cross_links(*esco, onet_resolver,
                            {MatchMethod::exact, MatchMethod::normalized, MatchMethod::vendor_dropped, MatchMethod::acronym},
-                           0.85f, ordinary_words(*esco), esco_links);
+                           0.75f, ordinary_words(*esco), esco_links);
   save(out_dir / "esco.tsv", esco_text);
 
   TaxonomyBuilder so_builder;
@@ -179,7 +197,7 @@ int run_build_taxonomy(Args args) {
       "without a vendor word learned from the data, or as the acronym written in the name, unambiguously)."});
   so_text += cross_links(*so, base_resolver,
                          {MatchMethod::exact, MatchMethod::normalized, MatchMethod::vendor_dropped, MatchMethod::acronym},
-                         0.85f, ordinary_words(*base), so_links);
+                         0.75f, ordinary_words(*base), so_links);
   save(out_dir / "stackoverflow.tsv", so_text);
   std::fprintf(stderr, "cross-links: %zu ESCO -> O*NET, %zu Stack Overflow -> O*NET/ESCO\n", esco_links, so_links);
   return 0;

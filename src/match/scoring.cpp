@@ -59,7 +59,10 @@ float HybridScorer::effective_weight(const ProfileSkill& want) const {
   if (specificity_ <= 0) return want.weight;
   // Specific skills tell more about a match than ubiquitous ones (Excel, email): scale by the
   // concept's information content, as TF-IDF scales terms by rarity.
-  float ic = similarity_->information_content(want.concept_index);
+  // A concept outside any hierarchy has no information content to speak of (its IC is 0 by
+  // construction, not because it is common): it counts as average.
+  const bool isolated = similarity_->taxonomy().broader(want.concept_index).empty();
+  float ic = isolated ? 0.5f : similarity_->information_content(want.concept_index);
   return want.weight * ((1.0f - specificity_) + specificity_ * ic);
 }
 

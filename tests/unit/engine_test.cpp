@@ -122,7 +122,7 @@ float cosine(const std::vector<float>& a, const std::vector<float>& b) {
 
 TEST_CASE("match equals a brute-force ranking of the hybrid score over the filtered rows") {
   Fixture f;
-  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, 0.5f, 0.2f);
+  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, 0.5f, 0.2f, 0.5f);
   MatchOptions o;
   o.k = 10;
   o.filter = "jlpt >= N4 and not visa_refused and city in (\"Lahore\", \"Tokyo\")";
@@ -217,7 +217,7 @@ TEST_CASE("required-as-filter drops documents that miss a must-have, in both dir
   MatchOptions o;
   o.k = 300;
   o.required_as_filter = true;
-  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, 0.5f, 0.2f);
+  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, 0.5f, 0.2f, 0.5f);
   for (int q = 0; q < 10; ++q) {
     auto r = f.engine.match(f.jobs[q], Side::job, o);
     std::size_t expected = 0;
