@@ -1,6 +1,6 @@
 // The machine's own limits, measured in-process so every benchmark can report the fraction of them it
 // reaches: sustained memory read bandwidth (a streaming sum over 2 GiB) and peak FP32 FMA throughput
-// (register-resident FMA chains). Shared by bench_search.cpp (the limit rows themselves) and
+// (register-resident FMA chains). Shared by bench_limits.cpp (the limit rows themselves) and
 // bench_exact_suite.cpp (bw_fraction / flop_fraction of every exact-search row).
 //
 // Limits are measured right before each search run (median of 3 passes) so the fractions compare like
