@@ -240,6 +240,13 @@ def main():
               "kernels use SSE only) and linked to the netlib *reference* BLAS (`libblas3`), which its batch "
               "path (nq >= 20: sgemm) uses. Every FAISS figure below carries that handicap. FAISS could not be "
               "rebuilt with our flags: no FAISS sources are available offline.")
+    shares = sorted(r["cpu_per_wall"] for n, r in rows.items()
+                    if n.startswith("Exact/skillmatch/single/") and n.endswith("threads:1") and "cpu_per_wall" in r)
+    if shares:
+        md.append(f"- **CPU share actually received** by one-thread scans (process CPU time / wall time): median "
+                  f"{shares[len(shares) // 2]:.2f}, range {shares[0]:.2f}–{shares[-1]:.2f}. Below 1 means other jobs "
+                  "shared the cores; the limits were measured under the same conditions, moments before each row, "
+                  "and `*_fraction_cpu` discounts it.")
     if args.command:
         md.append(f"- **Command**: `{args.command}`")
     md.append("- Times are medians over repetitions (when run with `--benchmark_repetitions`). "
