@@ -165,7 +165,8 @@ SKM_API skm_status skm_engine_taxonomy(const skm_engine* engine, skm_taxonomy** 
   clear_out(out);
   return guard(__func__, [&] {
     const skm_engine& e = need(engine, "engine");
-    need(out, "out") = new skm_taxonomy{e.taxonomy};
+    need(out, "out");  // checked before allocating: in `a = b`, b is evaluated first
+    *out = new skm_taxonomy{e.taxonomy};
   });
 }
 

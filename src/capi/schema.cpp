@@ -9,7 +9,10 @@ extern "C" {
 
 SKM_API skm_status skm_schema_new(skm_schema** out) {
   clear_out(out);
-  return guard(__func__, [&] { need(out, "out") = new skm_schema{}; });
+  return guard(__func__, [&] {
+    need(out, "out");  // checked before allocating: in `a = b`, b is evaluated first
+    *out = new skm_schema{};
+  });
 }
 
 SKM_API skm_status skm_schema_from_json(const char* json, skm_schema** out) {
