@@ -7,26 +7,16 @@
 #include <vector>
 
 #include "skillmatch/attributes.hpp"
+#include "test_support.hpp"
 
 using namespace skillmatch;
+using namespace skillmatch::test;
 
 namespace {
 
 // "prefix" + number without operator+ (GCC 12 warns falsely, -Wrestrict, on "x" + std::string).
 std::string tag(const char* prefix, long n) { return std::string(prefix).append(std::to_string(n)); }
 
-// Runs f, which must throw Error with `code`; returns the message.
-template <typename F>
-std::string error_of(F&& f, ErrorCode code) {
-  try {
-    f();
-  } catch (const Error& e) {
-    CHECK_MESSAGE(e.code() == code, "code was " << to_string(e.code()) << ": " << e.what());
-    return e.what();
-  }
-  FAIL("no Error thrown");
-  return {};
-}
 
 AttributeSchema sample_schema() {
   AttributeSchema s;

@@ -13,20 +13,12 @@
 #include "skillmatch/embedder.hpp"
 #include "skillmatch/postings.hpp"
 #include "skillmatch/taxonomy_io.hpp"
+#include "test_support.hpp"
 
 using namespace skillmatch;
+using namespace skillmatch::test;
 
 namespace {
-
-std::string error_of(auto&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::string(to_string(e.code())) + ": " + e.what();
-  }
-  return "no error";
-}
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 double norm_of(std::span<const float> v) {
   double s = 0;

@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "skillmatch/filter.hpp"
+#include "test_support.hpp"
 
 using namespace skillmatch;
+using namespace skillmatch::test;
 
 namespace {
 
@@ -77,18 +79,6 @@ Rows rows_of(const std::string& expr, const AttributeColumns& c) {
     if (bits.test(r)) out.push_back(r);
   }
   return out;
-}
-
-template <typename F>
-std::string error_of(F&& f, ErrorCode code) {
-  try {
-    f();
-  } catch (const Error& e) {
-    CHECK_MESSAGE(e.code() == code, "code was " << to_string(e.code()) << ": " << e.what());
-    return e.what();
-  }
-  FAIL("no Error thrown");
-  return {};
 }
 
 std::string compile_error(const std::string& expr, ErrorCode code) {

@@ -6,8 +6,10 @@
 #include "skillmatch/profile_json.hpp"
 #include "skillmatch/schema_io.hpp"
 #include "skillmatch/taxonomy_io.hpp"
+#include "test_support.hpp"
 
 using namespace skillmatch;
+using namespace skillmatch::test;
 
 namespace {
 
@@ -16,15 +18,6 @@ const Resolver& resolver() {
   return r;
 }
 
-std::string error_of(auto&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::string(to_string(e.code())) + ": " + e.what();
-  }
-  return "no error";
-}
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 Profile parse(std::string_view json) { return parse_profile_json(json, resolver(), "p.jsonl:1"); }
 

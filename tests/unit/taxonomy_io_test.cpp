@@ -5,20 +5,12 @@
 #include <string>
 
 #include "skillmatch/taxonomy_io.hpp"
+#include "test_support.hpp"
 
 using namespace skillmatch;
+using namespace skillmatch::test;
 
 namespace {
-
-std::string error_of(auto&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::string(to_string(e.code())) + ": " + e.what();
-  }
-  return "no error";
-}
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 constexpr const char* kSample =
     "#skillmatch-taxonomy 1\n"

@@ -5,23 +5,10 @@
 #include <string>
 
 #include "skillmatch/taxonomy.hpp"
+#include "test_support.hpp"
 
 using namespace skillmatch;
-
-namespace {
-
-std::string error_of(auto&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return std::string(to_string(e.code())) + ": " + e.what();
-  }
-  return "no error";
-}
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-}  // namespace
+using namespace skillmatch::test;
 
 TEST_CASE("builder freezes concepts, labels, hierarchy and links") {
   TaxonomyBuilder b;
