@@ -111,7 +111,7 @@ typedef enum skm_status {
 
 /* The name of a status: "ok", "invalid_argument", ..., "out_of_memory"; "unknown" for a value not
  * listed above. Static storage, never NULL, never fails; thread-safe. */
-SKM_API const char *skm_status_name(skm_status status);
+SKM_API const char *skm_status_name(int status);
 
 /* The message of the most recent failed call on the calling thread, e.g.
  * "skm_engine_upsert_json: line 3: skills[1].weight must be a positive finite number"; "" when no
@@ -132,7 +132,9 @@ typedef struct skm_engine_s skm_engine;             /* the matching engine: taxo
 typedef struct skm_results_s skm_results;           /* the best matches of one query */
 typedef struct skm_batch_s skm_batch;               /* the results of every query of one side */
 
-/* Which side of the market a profile belongs to. */
+/* Which side of the market a profile belongs to. Functions take the side as an `int` (the same
+ * ABI as the enum, and any value a binding passes is defined behaviour): other values give
+ * SKM_INVALID_ARGUMENT. */
 typedef enum skm_side {
   SKM_SIDE_JOB = 0,
   SKM_SIDE_CANDIDATE = 1
@@ -274,7 +276,7 @@ typedef struct skm_engine_options {
    * at start-up from the taxonomy and the bundled postings (seconds). */
   int external_vectors;
   size_t dimension;      /* default 128; 1..1024 for learned vectors */
-  size_t threads;        /* worker threads for searches and batches; 0 (default) = hardware threads */
+  size_t threads;        /* worker threads for searches and batches, <= 1024; 0 (default) = hardware threads */
   double min_confidence; /* skill readings below this confidence count as unknown; default 0.6 */
 } skm_engine_options;
 
@@ -301,7 +303,7 @@ SKM_API skm_status skm_engine_taxonomy(const skm_engine *engine, skm_taxonomy **
 SKM_API skm_status skm_engine_dimension(const skm_engine *engine, size_t *out_dimension);
 
 /* Number of live profiles on `side`. Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (bad side). */
-SKM_API skm_status skm_engine_size(const skm_engine *engine, skm_side side, size_t *out_count);
+SKM_API skm_status skm_engine_size(const skm_engine *engine, int side, size_t *out_count);
 
 /* --- adding, updating and removing profiles (writers: at most one at a time is the intended use) --- */
 
@@ -315,16 +317,16 @@ SKM_API skm_status skm_engine_size(const skm_engine *engine, skm_side side, size
  * SKM_DUPLICATE (an id repeated within the text), SKM_NOT_FOUND (undeclared attribute),
  * SKM_DIMENSION_MISMATCH, SKM_INVALID_VALUE (NaN/Inf, zero vector, out-of-range numbers).
  * May run while other threads match. */
-SKM_API skm_status skm_engine_upsert_json(skm_engine *engine, skm_side side, const char *json, size_t *out_added);
+SKM_API skm_status skm_engine_upsert_json(skm_engine *engine, int side, const char *json, size_t *out_added);
 
 /* Adds or replaces one profile built with skm_profile_*. The builder is only read (it can be
  * reused or freed afterwards). Errors as skm_engine_upsert_json(); on error nothing changes. */
-SKM_API skm_status skm_engine_upsert_profile(skm_engine *engine, skm_side side, const skm_profile *profile);
+SKM_API skm_status skm_engine_upsert_profile(skm_engine *engine, int side, const skm_profile *profile);
 
 /* Removes the profile with this id from `side`; *out_removed (may be NULL) = 1 when it was there,
  * 0 when there was none (not an error). Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (bad side,
  * bad UTF-8). */
-SKM_API skm_status skm_engine_remove(skm_engine *engine, skm_side side, const char *id, int *out_removed);
+SKM_API skm_status skm_engine_remove(skm_engine *engine, int side, const char *id, int *out_removed);
 
 /* ============================================================================================ */
 /* Profiles built through calls                                                                  */
@@ -387,7 +389,7 @@ typedef struct skm_preference {
 
 /* The largest k accepted (larger values, such as a negative number converted to size_t, are
  * rejected with SKM_INVALID_ARGUMENT). */
-#define SKM_MAX_K ((size_t)1000000)
+#define SKM_MAX_K 1000000u
 
 typedef struct skm_match_options {
   size_t size;                      /* sizeof(skm_match_options), set by skm_match_options_init() */
@@ -407,9 +409,10 @@ typedef struct skm_match_options {
   double weight_preferences;
   const skm_preference *preferences; /* `preference_count` soft preferences; NULL when 0 (default) */
   size_t preference_count;
-  size_t rerank_depth;              /* vector hits re-ranked by the full score; 0 (default) = max(10 k, 200) */
+  size_t rerank_depth;              /* vector hits re-ranked by the full score, <= 10 x SKM_MAX_K;
+                                       0 (default) = max(10 k, 200) */
   int explain;                      /* keep explanations (parts, requirements, filter outcome); default 0 */
-  size_t threads;                   /* batch only: threads; 0 (default) = the engine's pool */
+  size_t threads;                   /* threads of this query or batch, <= 1024; 0 (default) = the engine's pool */
 } skm_match_options;
 
 /* Sets options->size = size and every default. Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (size too small). */
@@ -423,22 +426,22 @@ SKM_API skm_status skm_match_options_init(skm_match_options *options, size_t siz
  * (the JSON, the filter or a preference, with the position), SKM_NOT_FOUND (an attribute the
  * filter names), the query's SKM_DIMENSION_MISMATCH / SKM_INVALID_VALUE. May run concurrently with
  * other matches and with one writer. */
-SKM_API skm_status skm_engine_match_json(const skm_engine *engine, skm_side query_side, const char *profile_json,
+SKM_API skm_status skm_engine_match_json(const skm_engine *engine, int query_side, const char *profile_json,
                                          const skm_match_options *options, skm_results **out);
 
 /* The same for a profile built through calls. */
-SKM_API skm_status skm_engine_match_profile(const skm_engine *engine, skm_side query_side,
+SKM_API skm_status skm_engine_match_profile(const skm_engine *engine, int query_side,
                                             const skm_profile *profile, const skm_match_options *options,
                                             skm_results **out);
 
 /* The same for a profile stored on `query_side` under `id`; SKM_NOT_FOUND for an unknown id. */
-SKM_API skm_status skm_engine_match_id(const skm_engine *engine, skm_side query_side, const char *id,
+SKM_API skm_status skm_engine_match_id(const skm_engine *engine, int query_side, const char *id,
                                        const skm_match_options *options, skm_results **out);
 
 /* Batch: every stored profile of `query_side` against the other side (the vector stage runs as
  * blocked matrix products on the engine's threads); one result set per stored profile, in row
  * order. Owns: *out, free with skm_batch_free(). Errors as skm_engine_match_json(). */
-SKM_API skm_status skm_engine_match_all(const skm_engine *engine, skm_side query_side,
+SKM_API skm_status skm_engine_match_all(const skm_engine *engine, int query_side,
                                         const skm_match_options *options, skm_batch **out);
 
 /* --- batches --- */
@@ -480,7 +483,7 @@ SKM_API skm_status skm_results_json(const skm_results *results, const char **out
  * SKM_INVALID_ARGUMENT (index >= count). */
 SKM_API skm_status skm_results_explanation_json(const skm_results *results, size_t index, const char **out_json);
 
-/* The parts of a score. */
+/* The parts of a score (passed as `int`; other values give SKM_INVALID_ARGUMENT). */
 typedef enum skm_part {
   SKM_PART_VECTOR = 0,     /* cosine of the two profile vectors (clamped at 0) */
   SKM_PART_REQUIRED = 1,   /* coverage of the job's must-have skills */
@@ -492,7 +495,7 @@ typedef enum skm_part {
  * [0, 1], effective weight and contribution (value x weight; the contributions of the present parts
  * add up to the score). Any out-pointer may be NULL. Needs explain. Errors: SKM_NULL_ARGUMENT,
  * SKM_INVALID_ARGUMENT (index out of range, unknown part, results made without explain). */
-SKM_API skm_status skm_results_part(const skm_results *results, size_t index, skm_part part, int *out_present,
+SKM_API skm_status skm_results_part(const skm_results *results, size_t index, int part, int *out_present,
                                     double *out_value, double *out_weight, double *out_contribution);
 
 /* How the job's skill `requirement` fared against the candidate's skills (one per skill of the
