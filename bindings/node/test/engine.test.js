@@ -58,14 +58,22 @@ test('engine', async (t) => {
       assert.equal(match.explanation.id, match.id);
       const total = Object.values(match.explanation.parts).reduce((sum, p) => sum + p.contribution, 0);
       assert.ok(Math.abs(total - match.score) < 1e-5, `${total} vs ${match.score}`);
-      assert.equal(match.explanation.requirements.length, jobs[1].skills.length);
+      // Requirements come from the job's skills, in the job's order (skills that resolve to the
+      // same concept, like "openstack" and "open_stack", count once).
+      const texts = jobs[1].skills.map((s) => (typeof s === 'string' ? s : s.name));
+      const found = match.explanation.requirements.map((r) => r.skill);
+      assert.ok(found.length > 0);
+      assert.deepEqual(found, texts.filter((text) => found.includes(text)));
       assert.ok('filter' in match.explanation);
     }
   });
 
   await t.test('matchId equals matching the same JSON; reverse direction filters jobs', () => {
-    const pairs = (r) => [...r].map((m) => [m.id, m.score]);
-    assert.deepEqual(pairs(engine.matchId(Side.JOB, jobs[0].id, { k: 5 })), pairs(engine.match(jobs[0], Side.JOB, { k: 5 })));
+    const byId = [...engine.matchId(Side.JOB, jobs[0].id, { k: 5 })];
+    const byJson = [...engine.match(jobs[0], Side.JOB, { k: 5 })];
+    assert.deepEqual(byId.map((m) => m.id), byJson.map((m) => m.id));
+    // The stored vector and a freshly embedded one may differ in the last float bit.
+    byId.forEach((m, i) => assert.ok(Math.abs(m.score - byJson[i].score) < 1e-5));
     const found = engine.match(candidates[0], Side.CANDIDATE, { k: 4, filter: 'visa_sponsorship' });
     assert.equal(found.length, 4);
     const jobById = new Map(jobs.map((j) => [j.id, j]));
@@ -96,7 +104,9 @@ test('engine', async (t) => {
       return true;
     });
     assert.throws(() => engine.match(jobs[0], Side.JOB, { filter: 'jlpt_level >= N3' }), skillmatch.NotFoundError);
-    assert.throws(() => engine.match('{"id": "J1", "skils": ["Python"]}', Side.JOB), skillmatch.ParseError);
+    // A misspelt field is refused, naming it (the C ABI reports it as invalid_argument).
+    assert.throws(() => engine.match('{"id": "J1", "skils": ["Python"]}', Side.JOB),
+      (error) => error instanceof skillmatch.SkillmatchError && /skils/.test(error.detail));
     const before = engine.size(Side.CANDIDATE);
     assert.throws(() => engine.upsert(Side.CANDIDATE, '{"id": "X1", "skills": ['), skillmatch.ParseError);
     assert.throws(() => engine.upsert(Side.CANDIDATE, [candidates[0], candidates[0]]), skillmatch.DuplicateError);
