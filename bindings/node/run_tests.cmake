@@ -2,6 +2,11 @@
 # skipped through SKIP_REGULAR_EXPRESSION, not failed): node missing, or koffi not installed in
 # bindings/node/node_modules (`cd bindings/node && npm install --no-audit --no-fund`; .ci/run does it).
 # Inputs: NODE (may be NODE-NOTFOUND), NODE_DIR (bindings/node), ARGS (a ;-list after `node`).
+# SKIP_REASON (optional): why Node must not run in this build (sanitizers, see bindings/CMakeLists.txt).
+if(SKIP_REASON)
+  message("SKIPPED: ${SKIP_REASON}")
+  return()
+endif()
 if(NOT NODE OR NOT EXISTS "${NODE}")
   message("SKIPPED: node not found (install nodejs to run the Node binding's tests)")
   return()

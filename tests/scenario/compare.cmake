@@ -1,13 +1,16 @@
 # Runs the scenario in C, Python and Node, keeps each output in OUT_DIR/scenario.<lang>.tsv, and
 # checks they agree line by line (ids and scores with 6 decimals) and have the expected shape: k lines
 # of `id<TAB>score`, scores not increasing. Node is left out, with a message, when node or koffi is
-# missing (as the node_binding_tests entry is skipped then); C and Python are always compared.
+# missing, or NODE_SKIP_REASON says why not (as the node_binding_tests entry is skipped then); C and
+# Python are always compared.
 set(conf "${SCENARIO_DIR}/scenario.conf")
 set(runs "c;python")
 set(cmd_c "${C_PROGRAM};${conf}")
 set(cmd_python "${PYTHON};${SCENARIO_DIR}/scenario.py;${conf}")
 set(cmd_node "${NODE};${SCENARIO_DIR}/scenario.mjs;${conf}")
-if(NODE AND EXISTS "${NODE}" AND EXISTS "${NODE_DIR}/node_modules/koffi/package.json")
+if(NODE_SKIP_REASON)
+  message("NOTE: ${NODE_SKIP_REASON}: comparing C and Python only")
+elseif(NODE AND EXISTS "${NODE}" AND EXISTS "${NODE_DIR}/node_modules/koffi/package.json")
   list(APPEND runs node)
 else()
   message("NOTE: node or koffi missing: comparing C and Python only")
