@@ -9,11 +9,13 @@
 // Data: the bundled sample portal (data/sample: 2000 candidates, 300 jobs, their schemas), learned
 // 128-dimensional vectors, 1 thread. Arg 0: the query is a stored job (match by id); arg 1: the query
 // is the job's JSON text (parsed and resolved on every call, by both paths).
-// Counter `capi_overhead_ratio` = median C ABI time / median C++ time.
+// Counter `capi_overhead_ratio` = median C ABI time / median C++ time, both measured as this thread's
+// CPU time (the engine runs with 1 thread, on the caller), so that preemption on a busy machine does
+// not land on one side; the two paths alternate which goes first.
 #include <benchmark/benchmark.h>
+#include <time.h>
 
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -82,9 +84,12 @@ void BM_CApiVsCpp(benchmark::State& state) {
 
   std::vector<double> c_times, cpp_times;
   double checksum = 0;
-  using clock = std::chrono::steady_clock;
-  for (auto _ : state) {
-    const auto t0 = clock::now();
+  auto cpu_us = [] {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) * 1e-3;
+  };
+  auto through_c = [&] {
     skm_results* r = nullptr;
     check(by_json ? skm_engine_match_json(p.engine, SKM_SIDE_JOB, p.first_job_json.c_str(), &c_options, &r)
                   : skm_engine_match_id(p.engine, SKM_SIDE_JOB, job_id.c_str(), &c_options, &r));
@@ -98,14 +103,25 @@ void BM_CApiVsCpp(benchmark::State& state) {
       checksum += score + static_cast<double>(id[0]);
     }
     skm_results_free(r);
-    const auto t1 = clock::now();
+  };
+  auto through_cpp = [&] {
     const skillmatch::MatchResults m =
         by_json ? engine.match(engine.parse_profile(p.first_job_json, "query"), skillmatch::Side::job, cpp_options)
                 : engine.match_id(skillmatch::Side::job, job_id, cpp_options);
     for (const auto& match : m.matches) checksum += static_cast<double>(match.score) + static_cast<double>(match.id[0]);
-    const auto t2 = clock::now();
-    c_times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
-    cpp_times.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
+  };
+  bool c_first = true;
+  for (auto _ : state) {
+    for (int pass = 0; pass < 2; ++pass) {
+      const bool c_now = (pass == 0) == c_first;
+      const double t0 = cpu_us();
+      if (c_now)
+        through_c();
+      else
+        through_cpp();
+      (c_now ? c_times : cpp_times).push_back(cpu_us() - t0);
+    }
+    c_first = !c_first;
     benchmark::DoNotOptimize(checksum);
   }
   const double c_median = median(c_times), cpp_median = median(cpp_times);
