@@ -16,6 +16,10 @@ missing=()
 for p in "${packages[@]}" "${optional[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The Node binding's tests (bindings/node) need node and npm; a clean Debian 12 has neither. Checked
+# by command, not by package: NodeSource's nodejs package bundles npm and conflicts with Debian's.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install_deps: all packages present"
   exit 0

@@ -1,0 +1,168 @@
+"""Skill taxonomies: the bundled one or native-format files; resolve free text, similar skills."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from types import TracebackType
+
+from . import _native
+from .errors import check
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A taxonomy concept: its stable id, preferred label and kind ("technology", "skill"...)."""
+
+    id: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ScoredConcept:
+    """One item of resolve() (score = confidence, detail = method such as "synonym") or similar()
+    (score = similarity, detail = the concept's kind)."""
+
+    id: str
+    label: str
+    score: float
+    detail: str
+
+
+def _text(value: bytes | None) -> str:
+    return value.decode("utf-8") if value is not None else ""
+
+
+def _encode(text: str, what: str) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+    return text.encode("utf-8")
+
+
+def _concept_list(handle: ctypes._Pointer) -> list[ScoredConcept]:  # type: ignore[type-arg]
+    lib = _native.lib()
+    try:
+        count = ctypes.c_size_t()
+        check(lib.skm_concept_list_count(handle, ctypes.byref(count)))
+        items: list[ScoredConcept] = []
+        for i in range(count.value):
+            cid, label, detail = ctypes.c_char_p(), ctypes.c_char_p(), ctypes.c_char_p()
+            score = ctypes.c_double()
+            check(lib.skm_concept_list_get(handle, i, ctypes.byref(cid), ctypes.byref(label),
+                                           ctypes.byref(score), ctypes.byref(detail)))
+            items.append(ScoredConcept(_text(cid.value), _text(label.value), score.value, _text(detail.value)))
+        return items
+    finally:
+        lib.skm_concept_list_free(handle)
+
+
+class Taxonomy:
+    """An immutable skill taxonomy (with its resolver and similarity tables, built on first use).
+
+    Use :meth:`bundled` or :meth:`load`; release with :meth:`close` or a ``with`` block (the engine
+    and results keep what they need, so a taxonomy may be closed before them). Thread-safe.
+    """
+
+    def __init__(self, handle: ctypes._Pointer) -> None:  # type: ignore[type-arg]
+        """Wraps a handle the caller owns; use the class methods instead."""
+        self._handle: ctypes._Pointer | None = handle  # type: ignore[type-arg]
+
+    @classmethod
+    def bundled(cls) -> Taxonomy:
+        """The taxonomy compiled into the library (O*NET, ESCO, Stack Overflow, Japanese labels)."""
+        handle = _native.TaxonomyP()
+        check(_native.lib().skm_taxonomy_bundled(ctypes.byref(handle)))
+        return cls(handle)
+
+    @classmethod
+    def load(cls, paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Taxonomy:
+        """Loads native-format taxonomy files (a directory stands for every *.tsv in it).
+
+        Raises SkillmatchIOError, ParseError, DuplicateError, NotFoundError or CycleError naming the
+        file and line.
+        """
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        encoded = [os.fsencode(p) for p in paths]
+        array = (ctypes.c_char_p * max(len(encoded), 1))(*encoded)
+        handle = _native.TaxonomyP()
+        check(_native.lib().skm_taxonomy_load(array, len(encoded), ctypes.byref(handle)))
+        return cls(handle)
+
+    @property
+    def _h(self) -> ctypes._Pointer:  # type: ignore[type-arg]
+        if self._handle is None:
+            raise ValueError("the taxonomy is closed")
+        return self._handle
+
+    def close(self) -> None:
+        """Releases the handle; further use raises ValueError. Safe to call twice."""
+        if self._handle is not None:
+            _native.lib().skm_taxonomy_free(self._handle)
+            self._handle = None
+
+    def __enter__(self) -> Taxonomy:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # A forgotten close() must not leak; at interpreter exit the module may be half torn down.
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def __len__(self) -> int:
+        count = ctypes.c_size_t()
+        check(_native.lib().skm_taxonomy_size(self._h, ctypes.byref(count)))
+        return count.value
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with this id (or alias id); NotFoundError when there is none."""
+        label, kind = ctypes.c_char_p(), ctypes.c_char_p()
+        check(_native.lib().skm_taxonomy_concept(self._h, _encode(concept_id, "concept_id"),
+                                                 ctypes.byref(label), ctypes.byref(kind)))
+        return Concept(concept_id, _text(label.value), _text(kind.value))
+
+    def __contains__(self, concept_id: object) -> bool:
+        if not isinstance(concept_id, str):
+            return False
+        from .errors import NotFoundError
+
+        try:
+            self.concept(concept_id)
+        except NotFoundError:
+            return False
+        return True
+
+    def resolve(self, text: str, max_results: int = 5, min_confidence: float = 0.5,
+                fuzzy: bool = True) -> list[ScoredConcept]:
+        """Readings of free skill text ("nodejs", "MS Excel", "機械学習"), best first; [] if unknown."""
+        lib = _native.lib()
+        options = _native.skm_resolve_options()
+        check(lib.skm_resolve_options_init(ctypes.byref(options), ctypes.sizeof(options)))
+        options.max_results = max_results
+        options.min_confidence = min_confidence
+        options.fuzzy = 1 if fuzzy else 0
+        out = _native.ConceptListP()
+        check(lib.skm_taxonomy_resolve(self._h, _encode(text, "text"), ctypes.byref(options), ctypes.byref(out)))
+        return _concept_list(out)
+
+    def similar(self, term: str, k: int = 10) -> list[ScoredConcept]:
+        """The concepts most similar to a concept id or free text, best first (at most k)."""
+        out = _native.ConceptListP()
+        check(_native.lib().skm_taxonomy_similar(self._h, _encode(term, "term"), k, ctypes.byref(out)))
+        return _concept_list(out)
+
+    def similarity(self, id_a: str, id_b: str) -> float:
+        """sim(a, b) in [0, 1] of two concept ids (1 for the same concept)."""
+        value = ctypes.c_double()
+        check(_native.lib().skm_taxonomy_similarity(self._h, _encode(id_a, "id_a"), _encode(id_b, "id_b"),
+                                                    ctypes.byref(value)))
+        return value.value
