@@ -8,10 +8,10 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any, Union, overload
 
 from . import _native
+from ._handle import NativeHandle
 from .errors import check
 from .taxonomy import Taxonomy, _encode, _text
 
@@ -93,13 +93,17 @@ def _read_results(handle: ctypes._Pointer, explain: bool) -> Results:  # type: i
     return Results(_text(query_id.value), admitted.value, tuple(matches))
 
 
-class Engine:
+class Engine(NativeHandle):
     """Matches jobs and candidates. Create it, add profiles with :meth:`upsert`, query with
     :meth:`match`; release with :meth:`close` or ``with Engine(...) as engine:``.
 
     Thread-safety (the C ABI's): any number of threads may match at once, also while one thread
-    upserts or removes; :meth:`close` must not run while another thread uses the engine.
+    upserts or removes; :meth:`close` must not run while another thread uses the engine. Closing it
+    releases its indexes; results already returned stay valid.
     """
+
+    _free_function = "skm_engine_free"
+    _what = "engine"
 
     def __init__(
         self,
@@ -134,31 +138,6 @@ class Engine:
         handle = _native.EngineP()
         check(lib.skm_engine_create(ctypes.byref(options), ctypes.byref(handle)))
         self._handle = handle
-
-    @property
-    def _h(self) -> ctypes._Pointer:  # type: ignore[type-arg]
-        if self._handle is None:
-            raise ValueError("the engine is closed")
-        return self._handle
-
-    def close(self) -> None:
-        """Releases the engine and its indexes; results already returned stay valid. Idempotent."""
-        if self._handle is not None:
-            _native.lib().skm_engine_free(self._handle)
-            self._handle = None
-
-    def __enter__(self) -> Engine:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
 
     @property
     def dimension(self) -> int:

@@ -6,9 +6,9 @@ import ctypes
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from types import TracebackType
 
 from . import _native
+from ._handle import NativeHandle
 from .errors import check
 
 
@@ -59,12 +59,15 @@ def _concept_list(handle: ctypes._Pointer) -> list[ScoredConcept]:  # type: igno
         lib.skm_concept_list_free(handle)
 
 
-class Taxonomy:
+class Taxonomy(NativeHandle):
     """An immutable skill taxonomy (with its resolver and similarity tables, built on first use).
 
     Use :meth:`bundled` or :meth:`load`; release with :meth:`close` or a ``with`` block (the engine
     and results keep what they need, so a taxonomy may be closed before them). Thread-safe.
     """
+
+    _free_function = "skm_taxonomy_free"
+    _what = "taxonomy"
 
     def __init__(self, handle: ctypes._Pointer) -> None:  # type: ignore[type-arg]
         """Wraps a handle the caller owns; use the class methods instead."""
@@ -91,32 +94,6 @@ class Taxonomy:
         handle = _native.TaxonomyP()
         check(_native.lib().skm_taxonomy_load(array, len(encoded), ctypes.byref(handle)))
         return cls(handle)
-
-    @property
-    def _h(self) -> ctypes._Pointer:  # type: ignore[type-arg]
-        if self._handle is None:
-            raise ValueError("the taxonomy is closed")
-        return self._handle
-
-    def close(self) -> None:
-        """Releases the handle; further use raises ValueError. Safe to call twice."""
-        if self._handle is not None:
-            _native.lib().skm_taxonomy_free(self._handle)
-            self._handle = None
-
-    def __enter__(self) -> Taxonomy:
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        # A forgotten close() must not leak; at interpreter exit the module may be half torn down.
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __len__(self) -> int:
         count = ctypes.c_size_t()
