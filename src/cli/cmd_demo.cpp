@@ -69,6 +69,18 @@ std::optional<std::uint32_t> job_with(const Engine& engine, const ProfileIndex::
   return std::nullopt;
 }
 
+// Matches a stored profile with a filter and prints the best documents with their explanations.
+void show_best(const Engine& engine, Side query_side, const std::string& id, const std::string& filter, std::size_t top) {
+  MatchOptions o;
+  o.k = top;
+  o.filter = filter;
+  o.explain = true;
+  auto r = engine.match_id(query_side, id, o);
+  const Side docs = other_side(query_side);
+  std::printf("   %zu of %zu %ss pass the filter; best %zu:\n", r.admitted, engine.size(docs), to_string(docs), r.matches.size());
+  for (const auto& m : r.matches) std::printf("   %s", explanation_to_text(m, engine.taxonomy()).c_str());
+}
+
 }  // namespace
 
 int run_demo(Args args) {
@@ -122,13 +134,7 @@ int run_demo(Args args) {
     std::printf("\n== %s: job %s \"%s\" (%s, JLPT required: %s)\n", area.name, query_id.c_str(), title.c_str(),
                 location.c_str(), jlpt.c_str());
     std::printf("   filter on candidates: %s\n", filter.c_str());
-    MatchOptions o;
-    o.k = top;
-    o.filter = filter;
-    o.explain = true;
-    auto r = engine.match_id(Side::job, query_id, o);
-    std::printf("   %zu of %zu candidates pass the filter; best %zu:\n", r.admitted, engine.size(Side::candidate), r.matches.size());
-    for (const auto& m : r.matches) std::printf("   %s", explanation_to_text(m, tax).c_str());
+    show_best(engine, Side::job, query_id, filter, top);
   }
 
   {
@@ -146,13 +152,7 @@ int run_demo(Args args) {
     }
     if (!cid.empty()) {
       std::printf("\n== candidate %s \"%s\": best jobs\n   filter on jobs: %s\n", cid.c_str(), ctitle.c_str(), cfilter.c_str());
-      MatchOptions o;
-      o.k = top;
-      o.filter = cfilter;
-      o.explain = true;
-      auto r = engine.match_id(Side::candidate, cid, o);
-      std::printf("   %zu of %zu jobs pass the filter; best %zu:\n", r.admitted, engine.size(Side::job), r.matches.size());
-      for (const auto& m : r.matches) std::printf("   %s", explanation_to_text(m, tax).c_str());
+      show_best(engine, Side::candidate, cid, cfilter, top);
     }
   }
 
