@@ -31,10 +31,10 @@ void check_options(const SimilarityOptions& o) {
 }
 
 /// Lin: 2 IC(lcs) / (IC(a) + IC(b)) over the most informative common ancestor.
-float lin(std::span<const AncestorEntry> a, std::span<const AncestorEntry> b, float ic_a, float ic_b) noexcept {
-  float denominator = ic_a + ic_b;
-  if (denominator <= 0) return 0;
-  float best = 0;
+// Calls f(x, y) for every pair of entries with the same concept in two lists sorted by concept
+// (a linear merge: the lists are short, so this beats hashing).
+template <typename Entry, typename F>
+void for_each_common(std::span<const Entry> a, std::span<const Entry> b, F&& f) noexcept {
   auto i = a.begin(), j = b.begin();
   while (i != a.end() && j != b.end()) {
     if (i->concept_index < j->concept_index) {
@@ -42,10 +42,17 @@ float lin(std::span<const AncestorEntry> a, std::span<const AncestorEntry> b, fl
     } else if (j->concept_index < i->concept_index) {
       ++j;
     } else {
-      best = std::max(best, i->ic);
+      f(*i, *j);
       ++i, ++j;
     }
   }
+}
+
+float lin(std::span<const AncestorEntry> a, std::span<const AncestorEntry> b, float ic_a, float ic_b) noexcept {
+  float denominator = ic_a + ic_b;
+  if (denominator <= 0) return 0;
+  float best = 0;
+  for_each_common(a, b, [&](const AncestorEntry& x, const AncestorEntry&) { best = std::max(best, x.ic); });
   return std::min(1.0f, 2 * best / denominator);
 }
 
@@ -61,17 +68,7 @@ float related_part(std::span<const WeightedEntry> a, std::span<const WeightedEnt
   float direct = weight_of(a, b_index);
   float hop = 0;
   if (decay > 0) {
-    auto i = a.begin(), j = b.begin();
-    while (i != a.end() && j != b.end()) {
-      if (i->concept_index < j->concept_index) {
-        ++i;
-      } else if (j->concept_index < i->concept_index) {
-        ++j;
-      } else {
-        hop = std::max(hop, i->weight * j->weight);
-        ++i, ++j;
-      }
-    }
+    for_each_common(a, b, [&](const WeightedEntry& x, const WeightedEntry& y) { hop = std::max(hop, x.weight * y.weight); });
   }
   return std::max(direct, decay * hop);
 }
@@ -100,18 +97,10 @@ float cooccurrence_part(std::span<const WeightedEntry> a, std::span<const Weight
       }
     }
   } else {
-    auto i = a.begin(), j = b.begin();
-    while (i != a.end() && j != b.end()) {
-      if (i->concept_index < j->concept_index) {
-        ++i;
-      } else if (j->concept_index < i->concept_index) {
-        ++j;
-      } else {
-        dot += double{i->weight} * double{j->weight}, ++shared;
-        min_sum += std::min(i->weight, j->weight);
-        ++i, ++j;
-      }
-    }
+    for_each_common(a, b, [&](const WeightedEntry& x, const WeightedEntry& y) {
+      dot += double{x.weight} * double{y.weight}, ++shared;
+      min_sum += std::min(x.weight, y.weight);
+    });
   }
   if (shared == 0) return 0;
   // sum of maxima = sum(a) + sum(b) - sum of minima.
