@@ -57,6 +57,9 @@ enum class MatchMethod : std::uint8_t {
   synonym,         // equal to a hidden label (tag synonym, misspelling) or abbreviation label
   vendor_dropped,  // equal to a label without a learned vendor word or generic trailing word
   acronym,         // equal to an acronym written inside a label, or to the label without it
+  reworded,        // the same content words as a skill/knowledge label, reworded (see below)
+  version_dropped, // a name followed by a version ("Photoshop CS6", "Python 3.11"), read without it
+  list_part,       // one name of a list written in one string ("C/C++", "HTML, CSS")
   fuzzy,           // within the typo bound of some key
 };
 /// "exact", "normalized", ...; never null.

@@ -35,6 +35,8 @@ struct Candidate {
 // Base confidence of each way of meeting a concept (resolver.hpp documents the values).
 constexpr float kExact = 1.0f, kNormalized = 0.95f, kSynonym = 0.9f, kVendorDropped = 0.85f,
                 kAcronym = 0.85f, kAcronymInner = 0.8f, kAcronymWeak = 0.7f, kFuzzy = 0.8f, kFuzzyDerived = 0.95f;
+// A reading of a list part, or of a name without its version, counts a little less than the name alone.
+constexpr float kListPart = 0.9f, kVersionDropped = 0.95f;
 // How much an ambiguous key lowers confidence, and how fast a worse reading stops counting as a rival.
 constexpr float kAmbiguityFloor = 0.7f;
 constexpr float kRivalDecay = 30.0f;
@@ -69,6 +71,9 @@ const char* to_string(MatchMethod method) noexcept {
     case MatchMethod::synonym: return "synonym";
     case MatchMethod::vendor_dropped: return "vendor_dropped";
     case MatchMethod::acronym: return "acronym";
+    case MatchMethod::reworded: return "reworded";
+    case MatchMethod::version_dropped: return "version_dropped";
+    case MatchMethod::list_part: return "list_part";
     case MatchMethod::fuzzy: return "fuzzy";
   }
   return "unknown";
@@ -93,6 +98,29 @@ struct Resolver::Impl {
     return fuzzy;
   }
   std::span<const Candidate> rank(std::string_view text, const ResolveOptions& options) const;
+
+  // Occupations are readings of a text only when asked for (options.kind) or when the text is one of
+  // their labels: "computer networks" is a field, not "Computer Network Support Specialists".
+  bool admit(ConceptIndex c, bool label_hit, const ResolveOptions& options) const {
+    if (options.kind) return kinds[c] == *options.kind;
+    return label_hit || kinds[c] != ConceptKind::occupation;
+  }
+  /// Appends the readings of one compact key (no fuzzy), scores multiplied by `factor`.
+  void lookup(std::string_view key, std::string_view trimmed, const ResolveOptions& options, float factor,
+              std::vector<Candidate>& found) const;
+  void fuzzy_lookup(std::string_view spaced, std::string_view key, const ResolveOptions& options,
+                    std::vector<Candidate>& found) const;
+  /// Every reading of `text` with its confidence, best first, into `found` (buffers given by the caller).
+  void rank_into(std::string_view text, const ResolveOptions& options, bool split_lists, std::string& spaced,
+                 std::string& key, std::vector<Candidate>& found) const;
+  // A list of names ("C/C++") read as the best readings of its parts; a name with a trailing version
+  // ("Photoshop CS6", "Python 3.11") read without it. Both only when the whole text is no key.
+  bool read_list(std::string_view trimmed, const ResolveOptions& options, std::vector<Candidate>& found) const;
+  void read_without_version(std::string_view spaced, const ResolveOptions& options,
+                            std::vector<Candidate>& found) const;
+  /// Dedupes per concept and turns scores into confidences (ambiguity), best first.
+  static void finish(std::vector<Candidate>& found);
+  static void sort_by_confidence(std::vector<Candidate>& found);
 };
 
 Resolver::Impl::Impl(std::shared_ptr<const Taxonomy> tax) : taxonomy(std::move(tax)) {
@@ -177,68 +205,99 @@ Resolver::Impl::Impl(std::shared_ptr<const Taxonomy> tax) : taxonomy(std::move(t
   postings.shrink_to_fit();
 }
 
-std::span<const Candidate> Resolver::Impl::rank(std::string_view text, const ResolveOptions& options) const {
-  check_options(options);
-  thread_local std::string key;
-  thread_local std::vector<Candidate> found;
+void Resolver::Impl::lookup(std::string_view key, std::string_view trimmed, const ResolveOptions& options,
+                            float factor, std::vector<Candidate>& found) const {
+  const auto it = key_ids.find(key);
+  if (it == key_ids.end()) return;
+  const auto labels = taxonomy->all_labels();
+  for (std::uint32_t p = posting_begin[it->second]; p < posting_begin[it->second + 1]; ++p) {
+    const Posting& post = postings[p];
+    if (!admit(post.concept_index, post.source == KeySource::label, options)) continue;
+    MatchMethod method = MatchMethod::fuzzy;
+    float score = 0;
+    switch (post.source) {
+      case KeySource::label:
+        if (post.label_kind == LabelKind::hidden || post.label_kind == LabelKind::abbreviation) {
+          method = MatchMethod::synonym;
+          score = kSynonym;
+        } else if (labels[post.label].text == trimmed) {
+          method = MatchMethod::exact;
+          score = kExact;
+        } else {
+          method = MatchMethod::normalized;
+          score = kNormalized;
+        }
+        break;
+      case KeySource::vendor_dropped: method = MatchMethod::vendor_dropped; score = kVendorDropped; break;
+      case KeySource::acronym: method = MatchMethod::acronym; score = kAcronym; break;
+      case KeySource::acronym_inner: method = MatchMethod::acronym; score = kAcronymInner; break;
+      case KeySource::acronym_weak: method = MatchMethod::acronym; score = kAcronymWeak; break;
+    }
+    score *= label_kind_factor(post.label_kind) * factor;
+    found.push_back({post.concept_index, score, prior[post.concept_index], method, 0.0f});
+  }
+}
+
+void Resolver::Impl::fuzzy_lookup(std::string_view spaced, std::string_view key, const ResolveOptions& options,
+                                  std::vector<Candidate>& found) const {
+  if (key.size() < detail::FuzzyIndex::min_key_length || key.size() > kMaxFuzzyQuery || !is_ascii(key)) return;
+  // A word of the label vocabulary is not a typo: a query made only of known words is not fuzzed at
+  // all ("market analysis" is not "packet analysis"), and a key reached by fuzzing must still
+  // contain every known word of the query, so only the unknown words were corrected.
+  thread_local std::vector<std::string_view> known_words;
+  known_words.clear();
+  bool any_unknown = false;
+  for (std::string_view rest = spaced; !rest.empty();) {
+    const std::size_t space = rest.find(' ');
+    const std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (learned.is_known(word)) known_words.push_back(word);
+    else any_unknown = true;
+  }
+  if (!any_unknown) return;
   thread_local std::vector<std::pair<std::uint32_t, int>> near;
+  const int bound = key.size() >= 8 ? 2 : 1;
+  near.clear();
+  fuzzy_index().find(key, bound, keys, near);
+  for (const auto& [k, distance] : near) {
+    const std::string_view hit = keys[k];
+    if (!std::all_of(known_words.begin(), known_words.end(),
+                     [&](std::string_view w) { return hit.find(w) != std::string_view::npos; }))
+      continue;
+    // Distance relative to the letters beyond the first two: one edit in a 4-letter word ("node" ->
+    // "nose") is a weak hint (0.4, under the default threshold), one in "javascrpt" a strong one.
+    const float closeness = kFuzzy * (1.0f - static_cast<float>(distance) / static_cast<float>(key.size() - 2));
+    for (std::uint32_t p = posting_begin[k]; p < posting_begin[k + 1]; ++p) {
+      const Posting& post = postings[p];
+      if (!admit(post.concept_index, false, options)) continue;
+      const float score =
+          closeness * label_kind_factor(post.label_kind) * (post.source == KeySource::label ? 1.0f : kFuzzyDerived);
+      found.push_back({post.concept_index, score, prior[post.concept_index], MatchMethod::fuzzy, 0.0f});
+    }
+  }
+}
+
+void Resolver::Impl::rank_into(std::string_view text, const ResolveOptions& options, bool split_lists,
+                               std::string& spaced, std::string& key, std::vector<Candidate>& found) const {
   found.clear();
   const std::string_view trimmed = trim(text);
-  normalize_text_into(trimmed, key);
+  normalize_text_into(trimmed, spaced);
+  key.assign(spaced);
   std::erase(key, ' ');
-  if (key.empty()) return {};
-
-  auto admit = [&](ConceptIndex c) { return !options.kind || kinds[c] == *options.kind; };
-  const auto labels = taxonomy->all_labels();
-  if (auto it = key_ids.find(std::string_view(key)); it != key_ids.end()) {
-    for (std::uint32_t p = posting_begin[it->second]; p < posting_begin[it->second + 1]; ++p) {
-      const Posting& post = postings[p];
-      if (!admit(post.concept_index)) continue;
-      MatchMethod method = MatchMethod::fuzzy;
-      float score = 0;
-      switch (post.source) {
-        case KeySource::label:
-          if (post.label_kind == LabelKind::hidden || post.label_kind == LabelKind::abbreviation) {
-            method = MatchMethod::synonym;
-            score = kSynonym;
-          } else if (labels[post.label].text == trimmed) {
-            method = MatchMethod::exact;
-            score = kExact;
-          } else {
-            method = MatchMethod::normalized;
-            score = kNormalized;
-          }
-          break;
-        case KeySource::vendor_dropped: method = MatchMethod::vendor_dropped; score = kVendorDropped; break;
-        case KeySource::acronym: method = MatchMethod::acronym; score = kAcronym; break;
-        case KeySource::acronym_inner: method = MatchMethod::acronym; score = kAcronymInner; break;
-        case KeySource::acronym_weak: method = MatchMethod::acronym; score = kAcronymWeak; break;
-      }
-      score *= label_kind_factor(post.label_kind);
-      found.push_back({post.concept_index, score, prior[post.concept_index], method, 0.0f});
-    }
+  if (key.empty()) return;
+  lookup(key, trimmed, options, 1.0f, found);
+  if (found.empty()) {
+    // Text that is no key as a whole: a name with a version ("Photoshop CS6", "Java 8") or a list
+    // ("C/C++", "HTML, CSS"); see resolver_fallbacks.cpp.
+    if (split_lists && read_list(trimmed, options, found)) return;
+    read_without_version(spaced, options, found);
   }
-  if (found.empty() && options.fuzzy && key.size() >= detail::FuzzyIndex::min_key_length &&
-      key.size() <= kMaxFuzzyQuery && is_ascii(key)) {
-    const int bound = key.size() >= 8 ? 2 : 1;
-    near.clear();
-    fuzzy_index().find(key, bound, keys, near);
-    for (const auto& [k, distance] : near) {
-      // Distance relative to the letters beyond the first two: one edit in a 4-letter word ("node" ->
-      // "nose") is a weak hint (0.4, under the default threshold), one in "javascrpt" a strong one.
-      const float closeness =
-          kFuzzy * (1.0f - static_cast<float>(distance) / static_cast<float>(key.size() - 2));
-      for (std::uint32_t p = posting_begin[k]; p < posting_begin[k + 1]; ++p) {
-        const Posting& post = postings[p];
-        if (!admit(post.concept_index)) continue;
-        const float score =
-            closeness * label_kind_factor(post.label_kind) * (post.source == KeySource::label ? 1.0f : kFuzzyDerived);
-        found.push_back({post.concept_index, score, prior[post.concept_index], MatchMethod::fuzzy, 0.0f});
-      }
-    }
-  }
-  if (found.empty()) return {};
+  if (found.empty() && options.fuzzy) fuzzy_lookup(spaced, key, options, found);
+  if (found.empty()) return;
+  finish(found);
+}
 
+void Resolver::Impl::finish(std::vector<Candidate>& found) {
   // One reading per concept (its best), best first: score, then popularity, then index for determinism.
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     return a.concept_index != b.concept_index ? a.concept_index < b.concept_index : a.score > b.score;
@@ -261,11 +320,60 @@ std::span<const Candidate> Resolver::Impl::rank(std::string_view text, const Res
       f.confidence = f.score * (kAmbiguityFloor + (1.0f - kAmbiguityFloor) * share);
     }
   }
+  sort_by_confidence(found);
+}
+
+void Resolver::Impl::sort_by_confidence(std::vector<Candidate>& found) {
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
     if (a.score != b.score) return a.score > b.score;
     return a.concept_index < b.concept_index;
   });
+}
+
+bool Resolver::Impl::read_list(std::string_view trimmed, const ResolveOptions& options,
+                               std::vector<Candidate>& found) const {
+  const auto parts = detail::list_parts(trimmed);
+  if (parts.empty()) return false;
+  std::string spaced, key;
+  std::vector<Candidate> part_found;
+  for (std::string_view part : parts) {
+    rank_into(part, options, false, spaced, key, part_found);
+    if (part_found.empty()) continue;
+    Candidate best = part_found.front();
+    best.confidence *= kListPart;
+    best.score *= kListPart;
+    best.method = MatchMethod::list_part;
+    found.push_back(best);
+  }
+  if (found.empty()) return false;
+  // A concept named twice ("Java/java") is one reading, its best.
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return a.concept_index != b.concept_index ? a.concept_index < b.concept_index : a.confidence > b.confidence;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const Candidate& a, const Candidate& b) { return a.concept_index == b.concept_index; }),
+              found.end());
+  sort_by_confidence(found);
+  return true;
+}
+
+void Resolver::Impl::read_without_version(std::string_view spaced, const ResolveOptions& options,
+                                          std::vector<Candidate>& found) const {
+  const std::string_view name = detail::without_version(spaced);
+  if (name.size() == spaced.size() || name.empty()) return;
+  std::string key(name);
+  std::erase(key, ' ');
+  const std::size_t before = found.size();
+  lookup(key, name, options, kVersionDropped, found);
+  for (std::size_t i = before; i < found.size(); ++i) found[i].method = MatchMethod::version_dropped;
+}
+
+std::span<const Candidate> Resolver::Impl::rank(std::string_view text, const ResolveOptions& options) const {
+  check_options(options);
+  thread_local std::string spaced, key;
+  thread_local std::vector<Candidate> found;
+  rank_into(text, options, true, spaced, key, found);
   return found;
 }
 

@@ -108,6 +108,8 @@ std::size_t LearnedWords::vendor_prefix_length(std::span<const std::string> word
 }
 bool LearnedWords::is_generic(std::string_view w) const { return sorted_contains(generic, w); }
 bool LearnedWords::is_trailing(std::string_view w) const { return sorted_contains(trailing, w); }
+bool LearnedWords::is_ordinary(std::string_view w) const { return sorted_contains(ordinary, w); }
+bool LearnedWords::is_known(std::string_view w) const { return sorted_contains(known, w); }
 
 LabelWords split_label(std::string_view text) {
   LabelWords out;
@@ -151,6 +153,28 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
   std::unordered_map<std::string, Counts> phrase;
   std::size_t names = 0;
   std::unordered_set<std::string> seen;
+  LearnedWords out;
+  for (const Label& label : taxonomy.all_labels()) {
+    if (label.kind != LabelKind::preferred && label.kind != LabelKind::alternative) continue;
+    const LabelWords lw = split_label(label.text);
+    out.known.insert(out.known.end(), lw.words.begin(), lw.words.end());
+    const ConceptKind k = taxonomy.kind(label.concept_index);
+    if (lw.words.size() < 2 || k == ConceptKind::technology || k == ConceptKind::category ||
+        k == ConceptKind::language || k == ConceptKind::certification)
+      continue;
+    // Lower-case words of a phrase: the ordinary vocabulary (names are written with capitals).
+    for (std::string_view text = label.text; !text.empty();) {
+      const std::size_t space = text.find(' ');
+      const std::string_view raw = text.substr(0, space);
+      text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
+      if (raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        out.ordinary.emplace_back(raw);
+    }
+  }
+  for (auto* v : {&out.known, &out.ordinary}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
   for (const Label& label : taxonomy.all_labels()) {
     if (!is_name_label(label, taxonomy.kind(label.concept_index))) continue;
     const auto words = split_label(label.text).words;
@@ -175,7 +199,6 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
   auto share_at_least = [](std::size_t part, std::size_t whole, double share) {
     return static_cast<double>(part) >= share * static_cast<double>(whole);
   };
-  LearnedWords out;
   const std::size_t generic_min = std::max(kMinGenericCount, names / kGenericPerNames);
   const std::size_t trailing_min = std::max(kMinGenericCount, names / kTrailingPerNames);
   for (const auto& [w, n] : word) {
@@ -223,6 +246,12 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
     // A lone generic word ("server" from "Microsoft Server") names nothing in particular.
     if (source == KeySource::vendor_dropped && part.size() == 1 && learned.is_generic(part[0]) &&
         !learned.is_vendor(part[0]))
+      return;
+    // "Informatica Big Data" without its vendor is "big data", the field, not the product; "Project
+    // management software" without "software" is the discipline. A remainder made only of ordinary
+    // words is not a name of the product.
+    if (source == KeySource::vendor_dropped &&
+        std::all_of(part.begin(), part.end(), [&](const std::string& w) { return learned.is_ordinary(w); }))
       return;
     std::string key = join(part);
     if (key.size() < 2 || all_digits(key) || key == own) return;

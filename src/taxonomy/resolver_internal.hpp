@@ -29,12 +29,22 @@ struct LearnedWords {
   std::vector<std::string> vendor_phrase;  // two- and three-word vendor prefixes, words joined by ' ', sorted
   std::vector<std::string> generic;        // words too generic to stand alone as a derived key, sorted
   std::vector<std::string> trailing;       // generic trailing words that may be dropped, sorted
+  // Ordinary words: written in lower case inside multi-word preferred/alternative labels of skills,
+  // knowledge, transversal skills and occupations ("manage budgets", "big data analysis"), sorted.
+  // A product name that is only such words once its vendor or trailing word is dropped
+  // ("Informatica Big Data" -> "big data") is not what someone writing those words means.
+  std::vector<std::string> ordinary;
+  // Every word of every preferred/alternative label, sorted: the typo fallback never turns one of
+  // these into a different word ("market" is not a typo of "packet").
+  std::vector<std::string> known;
 
   bool is_vendor(std::string_view w) const;
   /// Words of the longest vendor prefix (phrase or word) of `words` that leaves at least one word; 0 if none.
   std::size_t vendor_prefix_length(std::span<const std::string> words) const;
   bool is_generic(std::string_view w) const;
   bool is_trailing(std::string_view w) const;
+  bool is_ordinary(std::string_view w) const;
+  bool is_known(std::string_view w) const;
 };
 
 /// The words of a label as written: split at ASCII spaces, each word normalised and compacted
@@ -57,6 +67,17 @@ LearnedWords learn_words(const Taxonomy& taxonomy);
 /// Appends the derived keys (compact) of one label with their source; never the label's own key.
 void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learned,
                  std::vector<std::pair<std::string, KeySource>>& out);
+
+/// The parts of a list of names written in one string ("C/C++", "HTML, CSS & JavaScript"): split at
+/// '/', ',', ';', '|' and '&', each part trimmed; empty when the text is not such a list (fewer than
+/// two non-empty parts, or more than 16). Views into `text`.
+std::vector<std::string_view> list_parts(std::string_view text);
+
+/// The spaced normal form `spaced` without trailing version words ("photoshop cs6" -> "photoshop",
+/// "python 3 11" -> "python", "java 8" -> "java"): numbers, and numbers prefixed by v, ver, version,
+/// cs, cc, r or sp; "cc" and "version" alone. A prefix of `spaced`; `spaced` itself when nothing
+/// trails, empty when only version words remain.
+std::string_view without_version(std::string_view spaced);
 
 /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions) of a and b,
 /// or bound + 1 when it exceeds `bound`.
