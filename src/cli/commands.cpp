@@ -9,12 +9,14 @@ int run_similar(Args args);
 int run_match(Args args);
 int run_demo(Args args);
 int run_build_taxonomy(Args args);
+int run_evaluate_resolver(Args args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"demo", "match the bundled sample jobs and candidates, with explanations", run_demo},
       {"match", "match jobs and candidates from JSONL files", run_match},
       {"resolve", "resolve skill terms (one per line on stdin) to taxonomy concepts", run_resolve},
+      {"evaluate-resolver", "accuracy and unknown rate of the resolver on evaluation sets", run_evaluate_resolver},
       {"similar", "the concepts nearest to a skill", run_similar},
       {"version", "print the skillmatch version", run_version},
       {"build-taxonomy", "build the bundled taxonomy from raw O*NET, ESCO and Stack Overflow releases", run_build_taxonomy},
