@@ -37,6 +37,8 @@ constexpr float kExact = 1.0f, kNormalized = 0.95f, kSynonym = 0.9f, kVendorDrop
                 kAcronym = 0.85f, kAcronymInner = 0.8f, kAcronymWeak = 0.7f, kFuzzy = 0.8f, kFuzzyDerived = 0.95f;
 // A reading of a list part, or of a name without its version, counts a little less than the name alone.
 constexpr float kListPart = 0.9f, kVersionDropped = 0.95f;
+// The same content words reworded ("budget management" for "manage budgets"): a fair guess.
+constexpr float kReworded = 0.8f;
 // How much an ambiguous key lowers confidence, and how fast a worse reading stops counting as a rival.
 constexpr float kAmbiguityFloor = 0.7f;
 constexpr float kRivalDecay = 30.0f;
@@ -116,6 +118,8 @@ struct Resolver::Impl {
   // A list of names ("C/C++") read as the best readings of its parts; a name with a trailing version
   // ("Photoshop CS6", "Python 3.11") read without it. Both only when the whole text is no key.
   bool read_list(std::string_view trimmed, const ResolveOptions& options, std::vector<Candidate>& found) const;
+  void read_reworded(std::string_view spaced, std::string_view trimmed, const ResolveOptions& options,
+                     std::vector<Candidate>& found) const;
   void read_without_version(std::string_view spaced, const ResolveOptions& options,
                             std::vector<Candidate>& found) const;
   /// Dedupes per concept and turns scores into confidences (ambiguity), best first.
@@ -232,6 +236,7 @@ void Resolver::Impl::lookup(std::string_view key, std::string_view trimmed, cons
       case KeySource::acronym: method = MatchMethod::acronym; score = kAcronym; break;
       case KeySource::acronym_inner: method = MatchMethod::acronym; score = kAcronymInner; break;
       case KeySource::acronym_weak: method = MatchMethod::acronym; score = kAcronymWeak; break;
+      case KeySource::reworded: method = MatchMethod::reworded; score = kReworded; break;
     }
     score *= label_kind_factor(post.label_kind) * factor;
     found.push_back({post.concept_index, score, prior[post.concept_index], method, 0.0f});
@@ -289,8 +294,9 @@ void Resolver::Impl::rank_into(std::string_view text, const ResolveOptions& opti
   if (found.empty()) {
     // Text that is no key as a whole: a name with a version ("Photoshop CS6", "Java 8") or a list
     // ("C/C++", "HTML, CSS"); see resolver_fallbacks.cpp.
-    if (split_lists && read_list(trimmed, options, found)) return;
-    read_without_version(spaced, options, found);
+    read_reworded(spaced, trimmed, options, found);
+    if (found.empty() && split_lists && read_list(trimmed, options, found)) return;
+    if (found.empty()) read_without_version(spaced, options, found);
   }
   if (found.empty() && options.fuzzy) fuzzy_lookup(spaced, key, options, found);
   if (found.empty()) return;
@@ -356,6 +362,20 @@ bool Resolver::Impl::read_list(std::string_view trimmed, const ResolveOptions& o
               found.end());
   sort_by_confidence(found);
   return true;
+}
+
+void Resolver::Impl::read_reworded(std::string_view spaced, std::string_view trimmed, const ResolveOptions& options,
+                                     std::vector<Candidate>& found) const {
+  thread_local std::vector<std::string_view> words;
+  words.clear();
+  for (std::string_view rest = spaced; !rest.empty();) {
+    const std::size_t space = rest.find(' ');
+    words.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  if (words.size() < 2) return;
+  const std::string bag = detail::reworded_key(words);
+  if (!bag.empty()) lookup(bag, trimmed, options, 1.0f, found);
 }
 
 void Resolver::Impl::read_without_version(std::string_view spaced, const ResolveOptions& options,

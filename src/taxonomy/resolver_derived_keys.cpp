@@ -95,7 +95,51 @@ bool is_caps_token(std::string_view raw, bool& letters_only) {
   return letters >= 2;
 }
 
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// A crude English stem: enough for two wordings of one skill to meet, not a linguistic analysis.
+std::string stem(std::string_view word) {
+  std::string w(word);
+  auto replace_tail = [&](std::string_view tail, std::string_view with) {
+    if (!ends_with(w, tail) || w.size() < tail.size() + 2) return false;
+    w.replace(w.size() - tail.size(), tail.size(), with);
+    return true;
+  };
+  // British -> American spelling, then the analysis/analyse family.
+  replace_tail("isation", "ization") || replace_tail("ise", "ize") || replace_tail("ised", "ized") ||
+      replace_tail("ising", "izing") || replace_tail("ises", "izes") || replace_tail("yse", "yze") ||
+      replace_tail("ysed", "yzed") || replace_tail("ysing", "yzing") || replace_tail("ysis", "yze") ||
+      replace_tail("yses", "yze") || replace_tail("tre", "ter") || replace_tail("ogue", "og");
+  // Plural.
+  if (!replace_tail("ies", "y") && ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && w.size() > 3)
+    w.pop_back();
+  // Verb and noun endings, longest first, keeping a stem of at least four letters.
+  for (std::string_view tail : {"ization", "ation", "ment", "ing", "ion", "ed", "er", "e"}) {
+    if (ends_with(w, tail) && w.size() >= tail.size() + 4) {
+      w.resize(w.size() - tail.size());
+      break;
+    }
+  }
+  if (w.size() >= 5 && w[w.size() - 1] == w[w.size() - 2] && std::string_view("aeiou").find(w.back()) == std::string_view::npos)
+    w.pop_back();  // "programm" -> "program", "plann" -> "plan"
+  return w;
+}
+
 }  // namespace
+
+std::string reworded_key(std::span<const std::string_view> words) {
+  std::vector<std::string> stems;
+  for (std::string_view w : words)
+    if (!w.empty() && !is_function_word(w)) stems.push_back(stem(w));
+  if (stems.size() < 2) return {};
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  std::string key(1, '\x01');
+  for (const auto& s : stems) (key += s) += ' ';
+  return key;
+}
 
 bool LearnedWords::is_vendor(std::string_view w) const { return sorted_contains(vendor, w); }
 std::size_t LearnedWords::vendor_prefix_length(std::span<const std::string> words) const {
@@ -263,6 +307,10 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
     return true;
   };
 
+  if (kind == ConceptKind::skill || kind == ConceptKind::knowledge || kind == ConceptKind::soft_skill) {
+    std::vector<std::string_view> views(words.begin(), words.end());
+    if (std::string bag = reworded_key(views); !bag.empty()) out.emplace_back(std::move(bag), KeySource::reworded);
+  }
   const bool name = is_name_label(label, kind);
   std::vector<std::pair<std::vector<std::string>, KeySource>> bases;
   bases.emplace_back(words, KeySource::vendor_dropped);

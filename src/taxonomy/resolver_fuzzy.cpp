@@ -73,7 +73,8 @@ void FuzzyIndex::build(std::span<const std::string_view> keys) {
   std::vector<std::uint64_t> hashes;
   for (std::size_t id = 0; id < keys.size(); ++id) {
     const std::string_view key = keys[id];
-    if (key.size() < min_key_length || !is_ascii(key)) continue;
+    // Reworded keys (0x01 + stems) are bags of stems, not text anyone types: no typo search there.
+    if (key.size() < min_key_length || !is_ascii(key) || key[0] == '\x01') continue;
     deletion_hashes(key, kIndexDeletions, hashes);
     for (std::uint64_t h : hashes)
       entries_.push_back({h, static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(key.size())});

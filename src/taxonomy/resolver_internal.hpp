@@ -20,8 +20,9 @@ enum class KeySource : std::uint8_t {
   acronym,         // an acronym spelling all the words before it, or the label without that acronym
   acronym_inner,   // an acronym spelling only the last words before it ("3D computer aided design CAD")
   acronym_weak,    // an all-caps token at the end of a name that does not spell the words before it
+  reworded,        // the content-word bag of a skill/knowledge label (reworded_key())
 };
-inline constexpr std::size_t key_source_count = 5;
+inline constexpr std::size_t key_source_count = 6;
 
 /// Words learned from the labels of one taxonomy (compact normalised words).
 struct LearnedWords {
@@ -78,6 +79,14 @@ std::vector<std::string_view> list_parts(std::string_view text);
 /// cs, cc, r or sp; "cc" and "version" alone. A prefix of `spaced`; `spaced` itself when nothing
 /// trails, empty when only version words remain.
 std::string_view without_version(std::string_view spaced);
+
+/// The reworded key of a phrase given as its normalised words: the content words (function words
+/// dropped), each folded to a crude stem that British and American spelling, plural and the usual
+/// verb/noun endings share ("analyse"/"analyze"/"analysis", "budgets"/"budget", "manage"/
+/// "management", "programming"/"program"), sorted and joined, behind a 0x01 byte so it can never
+/// equal a label key. Empty for fewer than two content words. "manage budgets" and "budget
+/// management" meet.
+std::string reworded_key(std::span<const std::string_view> words);
 
 /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions) of a and b,
 /// or bound + 1 when it exceeds `bound`.
