@@ -1,4 +1,7 @@
 import subprocess,sys
+# Generates data/taxonomy/aliases_en.tsv (English aliases and skm: concepts; Apache-2.0) from the table
+# below. Run from the repository root after building build/skillmatch: targets given by name are
+# resolved exactly by the current taxonomy, so the ids are checked. docs/taxonomy-format.md explains.
 # alias -> target: 'so-tag or name to resolve', or '!id', or '+slug' (a new concept below)
 NEW = {  # slug: (kind, preferred label, [alternative labels])
  'scrum': ('skill','Scrum',['Scrum methodology','Scrum framework']),

@@ -12,16 +12,29 @@
 //     ("Structured query language SQL", "Amazon Web Services AWS software") gives the acronym alone
 //     and the name without it ("amazon web services"); any other all-caps token of 2-6 characters at
 //     the end of a name ("IBM DB2") gives a weaker acronym key.
+//   - precision: a vendor-dropped or trailing-word-dropped remainder made only of ordinary words
+//     (written in lower case inside multi-word skill, knowledge or occupation labels) is not a key:
+//     "Informatica Big Data" gives no "big data", "Project management software" no "project management";
+//   - reworded keys for skill and knowledge labels: the sorted crude stems of the content words, so
+//     "analysing data" meets "analyse data" and "budget management" "manage budgets".
 // Vendor and generic words are learned and applied on technology labels written as names
 // (containing a space and a capital letter), not on tag slugs written out ("mysql python"), whose
 // first word is a topic rather than a vendor.
 // A derived key that more than three concepts get the same way (vendor dropped, acronym, weak
 // acronym) is dropped for that way, as too ambiguous to mean anything.
 //
-// resolve() looks up the key of the text; if nothing matches and fuzzy matching is on, it falls back
+// resolve() looks up the key of the text; if nothing matches it tries, in order, the reworded key
+// (method reworded, 0.8), a list of names written in one string ("C/C++", "HTML, CSS & JS": split at
+// / , ; | &, 2-16 parts, each part resolved on its own and its best reading kept x 0.9, method
+// list_part; a list that is itself a label, such as "CI/CD" or "TCP/IP", is read as that label), and the
+// name without trailing version words ("Photoshop CS6", "Java 8", "Python 3.11": x 0.95, method
+// version_dropped). Occupations are readings only of their own labels unless options.kind asks for
+// them. Then, if nothing matches and fuzzy matching is on, it falls back
 // to a bounded typo search (Damerau-Levenshtein / optimal string alignment distance <= 1 for keys of
 // 4-7 characters, <= 2 for 8 or more, none under 4; ASCII keys only) over a symmetric-delete index
-// that is built on the first fuzzy lookup.
+// that is built on the first fuzzy lookup. A query word that is a word of some preferred or
+// alternative label is never fuzzed into another word: a query made only of such words gets no fuzzy
+// reading ("market analysis" is not "packet analysis"), and a fuzzy hit must contain every such word.
 // Each reading gets a score from its method (exact 1.0 > normalized 0.95 > synonym 0.9 >
 // vendor_dropped 0.85 = acronym 0.85 > acronym of only the last words before it 0.8 > weak acronym
 // 0.7; fuzzy 0.8 x (1 - distance / (key length - 2)), so one typo in a 4-letter word gives 0.4,
