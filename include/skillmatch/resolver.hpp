@@ -22,6 +22,8 @@
 // to a bounded typo search (Damerau-Levenshtein / optimal string alignment distance <= 1 for keys of
 // 4-7 characters, <= 2 for 8 or more, none under 4; ASCII keys only) over a symmetric-delete index
 // that is built on the first fuzzy lookup.
+// Non-ASCII text that still has no reading is split into words and resolved by its parts
+// (compound.hpp, method compound, confidence below every whole-text hit).
 // Each reading gets a score from its method (exact 1.0 > normalized 0.95 > synonym 0.9 >
 // vendor_dropped 0.85 = acronym 0.85 > acronym of only the last words before it 0.8 > weak acronym
 // 0.7; fuzzy 0.8 x (1 - distance / (key length - 2)), so one typo in a 4-letter word gives 0.4,
@@ -58,6 +60,7 @@ enum class MatchMethod : std::uint8_t {
   vendor_dropped,  // equal to a label without a learned vendor word or generic trailing word
   acronym,         // equal to an acronym written inside a label, or to the label without it
   fuzzy,           // within the typo bound of some key
+  compound,        // the text hits no key but runs of its words do (compound.hpp): 機械学習エンジニア
 };
 /// "exact", "normalized", ...; never null.
 const char* to_string(MatchMethod method) noexcept;
@@ -73,6 +76,7 @@ struct ResolveOptions {
   float min_confidence = 0.5f;   // readings below this are dropped; must be in [0, 1]
   bool fuzzy = true;             // allow the typo fallback when no key matches
   std::optional<ConceptKind> kind;  // only concepts of this kind, if set
+  bool compounds = true;  // allow the compound fallback (compound.hpp) for non-ASCII text without a hit
 };
 
 class Resolver {
