@@ -10,10 +10,12 @@
 // key; no typo search), and reports each run with its byte offsets and reading.
 //
 // Resolver::resolve() uses this as a fallback for non-ASCII text that hits no key (method
-// MatchMethod::compound): the readings are the runs' concepts, ranked by how much of the text the
-// run covers and how specific the concept is (a technology before a generic skill, which comes
-// before an occupation or grouping node), with confidence kCompound (0.8) x the run's own confidence
-// x that rank factor, so a compound reading never outranks a whole-text hit.
+// MatchMethod::compound): the readings are the runs' concepts, a product or certificate first, then
+// skills and knowledge, then occupations, languages and grouping nodes, and within a rank in text
+// order (Japanese puts a compound's head last: 機械学習エンジニア is an engineer, and what a matcher
+// needs is the 機械学習 before it). Confidence is kCompound (0.8) x the run's own confidence, lowered
+// by 5 % per place, so a compound reading never outranks a whole-text hit.
+// ICU ends a word before "++" and "#"; split_words() extends the word over them ("C++", "C#").
 //
 // Limits: texts longer than max_compound_bytes are not split (a skill term is short; a 1 MB line
 // yields no compound reading rather than seconds of work). Ill-formed UTF-8 is tolerated: each

@@ -37,21 +37,26 @@ icu::BreakIterator& word_breaker() {
   return *breaker;
 }
 
-// How specific a concept kind is, as the rank factor of compound readings: in "AWS環境構築" the
-// product is what a matcher needs, the generic activity comes second, an occupation or a grouping
-// node last.
-float kind_factor(ConceptKind kind) {
+// Which readings of a compound lead: a product or certificate ("AWS" in AWS環境構築) before a skill
+// or body of knowledge, before an occupation, language or grouping node.
+int kind_rank(ConceptKind kind) {
   switch (kind) {
     case ConceptKind::technology:
-    case ConceptKind::certification: return 1.0f;
+    case ConceptKind::certification: return 0;
     case ConceptKind::skill:
-    case ConceptKind::knowledge: return 0.97f;
+    case ConceptKind::knowledge: return 1;
     case ConceptKind::language:
     case ConceptKind::soft_skill:
-    case ConceptKind::occupation: return 0.92f;
-    case ConceptKind::category: return 0.85f;
+    case ConceptKind::occupation: return 2;
+    case ConceptKind::category: return 3;
   }
-  return 0.85f;
+  return 3;
+}
+
+// ICU ends a word before "++" and "#"; the normaliser keeps them ("C++" is not "C").
+std::size_t extend_over_plus_sharp(std::string_view text, std::size_t end) {
+  while (end < text.size() && (text[end] == '+' || text[end] == '#')) ++end;
+  return end;
 }
 
 }  // namespace
@@ -81,7 +86,9 @@ std::vector<WordSpan> split_words(std::string_view utf8) {
   std::int32_t begin = breaker.first();
   for (std::int32_t end = breaker.next(); end != icu::BreakIterator::DONE; begin = end, end = breaker.next()) {
     if (breaker.getRuleStatus() == UBRK_WORD_NONE) continue;  // spaces, punctuation, symbols
-    out.push_back({byte_at[static_cast<std::size_t>(begin)], byte_at[static_cast<std::size_t>(end)]});
+    const std::size_t b = byte_at[static_cast<std::size_t>(begin)];
+    if (!out.empty() && b < out.back().end) continue;  // inside a word already extended over "++"
+    out.push_back({b, extend_over_plus_sharp(utf8, byte_at[static_cast<std::size_t>(end)])});
   }
   breaker.setText(icu::UnicodeString());  // drop the iterator's reference to this call's text
   return out;
@@ -124,29 +131,31 @@ std::vector<ResolveMatch> compound_readings(const Resolver& resolver, std::strin
   if (options.max_results == 0 || !options.compounds || is_ascii(text)) return out;
   const std::vector<CompoundPart> parts = resolve_compound(resolver, text, options);
   if (parts.empty()) return out;
-  // Lengths in code points, so that three Latin letters weigh as much as three kanji.
-  auto code_points = [](std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+  // Order: kind rank, then text order. Japanese compounds put the head last (機械学習エンジニア is an
+  // engineer, 画像認識システム開発 a development job), so the parts before it say what the skill is.
+  struct Ranked {
+    int rank;
+    std::size_t position;
+    ResolveMatch match;
   };
-  std::size_t covered_total = 0;
-  for (const auto& p : parts) covered_total += code_points(p.text);
+  std::vector<Ranked> ranked;
   const Taxonomy& taxonomy = resolver.taxonomy();
-  for (const auto& p : parts) {
-    // Share of the matched text this run covers: the bigger part of "Webアプリケーション開発" leads.
-    const float share = static_cast<float>(code_points(p.text)) / static_cast<float>(covered_total);
-    const float confidence =
-        kCompound * p.match.confidence * kind_factor(taxonomy.kind(p.match.concept_index)) * (0.9f + 0.1f * share);
-    if (confidence < options.min_confidence) continue;
-    auto same = std::find_if(out.begin(), out.end(),
-                             [&](const ResolveMatch& m) { return m.concept_index == p.match.concept_index; });
-    if (same != out.end()) {
-      same->confidence = std::max(same->confidence, confidence);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const ResolveMatch& m = parts[i].match;
+    if (std::any_of(ranked.begin(), ranked.end(), [&](const Ranked& r) { return r.match.concept_index == m.concept_index; }))
       continue;
-    }
-    out.push_back({p.match.concept_index, confidence, MatchMethod::compound});
+    ranked.push_back({kind_rank(taxonomy.kind(m.concept_index)), i, m});
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const ResolveMatch& a, const ResolveMatch& b) { return a.confidence > b.confidence; });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& a, const Ranked& b) { return a.rank != b.rank ? a.rank < b.rank : a.position < b.position; });
+  // Confidence: kCompound x the run's own, lowered by 0.05 per place so it never rises down the list.
+  float ceiling = 1.0f;
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    const float confidence = std::min(ceiling, kCompound * ranked[i].match.confidence * (1.0f - 0.05f * static_cast<float>(i)));
+    ceiling = confidence;
+    if (confidence < options.min_confidence || confidence <= 0) break;
+    out.push_back({ranked[i].match.concept_index, confidence, MatchMethod::compound});
+  }
   if (out.size() > options.max_results) out.resize(options.max_results);
   return out;
 }

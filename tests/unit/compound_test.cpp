@@ -93,7 +93,7 @@ TEST_CASE("Resolver falls back to compounds for non-ASCII text, below whole-text
   CHECK(best->method == MatchMethod::compound);
   CHECK(std::string(to_string(best->method)) == "compound");
   CHECK(t.id(best->concept_index) == "t:aws");  // the product before the generic activity
-  CHECK(best->confidence < 0.8f);
+  CHECK(best->confidence <= 0.8f);  // under every whole-text hit (normalised: 0.95)
   const auto all = r.resolve("AWS環境構築");
   REQUIRE(all.size() == 2);
   CHECK(t.id(all[1].concept_index) == "s:infra");
