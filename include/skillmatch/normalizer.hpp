@@ -7,6 +7,15 @@
 //      becomes ASCII, half-width katakana becomes full-width, "ß" becomes "ss", letters lower-case.
 //      Pure-ASCII input takes a fast path (ASCII lower-casing), which gives byte-for-byte the same
 //      result as the ICU path (tests compare both on many strings).
+//  1b. Japanese spelling variants (only code points of the kana blocks change, so the ASCII path and
+//      text without kana are unaffected): hiragana becomes katakana (ぱいそん = パイソン); ヴ and its
+//      family become the b-row (ヴァ = バ, ヴィ = ビ, ヴ = ブ, ヴェ = ベ, ヴォ = ボ, ヴュ = ビュ, ヷヸヹヺ);
+//      small vowels and small ヮヵヶ become full-size (ウェブ = ウエブ); the long-vowel mark ー after a
+//      kana is dropped, wherever it stands (コンピューター = コンピュータ, サーバー = サーバ,
+//      インターフェース = インタフェース, inside unbroken compounds too: サーバーサイド = サーバサイド).
+//      The result is a matching key, not display text: "ウェブ" folds to "ウエブ", "サーバー" to "サバ".
+//      Separators between kana words (middle dot ・, spaces, "=") fall under step 2, and compact_key()
+//      removes spaces, so "Web アプリ", "Web・アプリ" and "Webアプリ" share a key.
 //   2. Folding into tokens: letters, digits and combining marks of any script are kept, and so are
 //      '+' and '#' (they tell C, C++ and C# apart). A '.' that starts a token and is followed by a
 //      letter or digit is kept (".net", ".htaccess"); any other '.' is a separator ("node.js" ->

@@ -35,6 +35,8 @@
 // that is built on the first fuzzy lookup. A query word that is a word of some preferred or
 // alternative label is never fuzzed into another word: a query made only of such words gets no fuzzy
 // reading ("market analysis" is not "packet analysis"), and a fuzzy hit must contain every such word.
+// Non-ASCII text that still has no reading is split into words and resolved by its parts
+// (compound.hpp, method compound, confidence below every whole-text hit).
 // Each reading gets a score from its method (exact 1.0 > normalized 0.95 > synonym 0.9 >
 // vendor_dropped 0.85 = acronym 0.85 > acronym of only the last words before it 0.8 > weak acronym
 // 0.7; fuzzy 0.8 x (1 - distance / (key length - 2)), so one typo in a 4-letter word gives 0.4,
@@ -74,6 +76,7 @@ enum class MatchMethod : std::uint8_t {
   version_dropped, // a name followed by a version ("Photoshop CS6", "Python 3.11"), read without it
   list_part,       // one name of a list written in one string ("C/C++", "HTML, CSS")
   fuzzy,           // within the typo bound of some key
+  compound,        // the text hits no key but runs of its words do (compound.hpp): 機械学習エンジニア
 };
 /// "exact", "normalized", ...; never null.
 const char* to_string(MatchMethod method) noexcept;
@@ -89,6 +92,7 @@ struct ResolveOptions {
   float min_confidence = 0.5f;   // readings below this are dropped; must be in [0, 1]
   bool fuzzy = true;             // allow the typo fallback when no key matches
   std::optional<ConceptKind> kind;  // only concepts of this kind, if set
+  bool compounds = true;  // allow the compound fallback (compound.hpp) for non-ASCII text without a hit
 };
 
 class Resolver {

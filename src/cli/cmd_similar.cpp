@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/taxonomy_option.hpp"
+#include "skillmatch/display_label.hpp"
 #include "skillmatch/resolver.hpp"
 #include "skillmatch/similarity.hpp"
 
@@ -14,7 +15,9 @@ int run_similar(Args args) {
     std::puts(
         "usage: skillmatch similar TERM [--top K] [--taxonomy PATH]... [--explain]\n"
         "Resolves TERM to a concept and prints its K nearest concepts (default 10), best first, as TSV:\n"
-        "  concept_id<TAB>preferred_label<TAB>kind<TAB>similarity\n"
+        "  concept_id<TAB>label<TAB>kind<TAB>similarity\n"
+        "The label is the preferred (English) label, or for a TERM written in Japanese the concept's\n"
+        "Japanese label where it has one.\n"
         "--explain adds the hierarchy, related and co-occurrence parts of each similarity.");
     return 0;
   }
@@ -33,13 +36,14 @@ int run_similar(Args args) {
   }
   SkillSimilarity similarity(taxonomy);
   const ConceptIndex c = match->concept_index;
-  std::fprintf(stderr, "# %s -> %s (%s), confidence %.3f\n", term->c_str(), std::string(taxonomy->id(c)).c_str(),
-               std::string(taxonomy->preferred_label(c)).c_str(), static_cast<double>(match->confidence));
+  std::fprintf(stderr, "# %s -> %s (%s), confidence %.3f, %s\n", term->c_str(), std::string(taxonomy->id(c)).c_str(),
+               std::string(taxonomy->preferred_label(c)).c_str(), static_cast<double>(match->confidence),
+               to_string(match->method));
   long shown = 0;
   for (const auto& n : similarity.neighbours(c)) {
     if (shown++ == top) break;
     std::printf("%s\t%s\t%s\t%.4f", std::string(taxonomy->id(n.concept_index)).c_str(),
-                std::string(taxonomy->preferred_label(n.concept_index)).c_str(), to_string(taxonomy->kind(n.concept_index)),
+                std::string(label_for_query(*taxonomy, n.concept_index, *term)).c_str(), to_string(taxonomy->kind(n.concept_index)),
                 static_cast<double>(n.similarity));
     if (explain) {
       auto p = similarity.explain(c, n.concept_index);

@@ -10,6 +10,7 @@ int run_match(Args args);
 int run_demo(Args args);
 int run_build_taxonomy(Args args);
 int run_evaluate_resolver(Args args);
+int run_build_glossary(Args args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -20,6 +21,7 @@ const std::vector<Command>& commands() {
       {"similar", "the concepts nearest to a skill", run_similar},
       {"version", "print the skillmatch version", run_version},
       {"build-taxonomy", "build the bundled taxonomy from raw O*NET, ESCO and Stack Overflow releases", run_build_taxonomy},
+      {"build-glossary", "compile a Japanese term glossary into taxonomy label records", run_build_glossary},
   };
   return table;
 }

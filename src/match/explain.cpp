@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <cstdio>
 
+#include "skillmatch/display_label.hpp"
+
 namespace skillmatch {
 namespace {
 
@@ -89,7 +91,7 @@ json::object match_to_json(const Match& m, const Taxonomy& t) {
     o["parts"] = std::move(parts);
     json::array reqs;
     for (const auto& r : b.requirements) {
-      reqs.push_back(json::object{{"skill", r.requirement_text},
+      json::object req{{"skill", r.requirement_text},
                                   {"concept", std::string(t.id(r.requirement))},
                                   {"label", std::string(t.preferred_label(r.requirement))},
                                   {"required", r.required},
@@ -98,7 +100,13 @@ json::object match_to_json(const Match& m, const Taxonomy& t) {
                                   {"similarity", round6(r.similarity)},
                                   {"level_factor", round6(r.level_factor)},
                                   {"credit", round6(r.credit)},
-                                  {"contribution", round6(r.contribution)}});
+                                  {"contribution", round6(r.contribution)}};
+      // A requirement written in Japanese also gets the Japanese labels of both concepts.
+      if (is_japanese_text(r.requirement_text)) {
+        req["label_ja"] = std::string(display_label(t, r.requirement, "ja"));
+        if (r.matched_by != no_concept) req["matched_label_ja"] = std::string(display_label(t, r.matched_by, "ja"));
+      }
+      reqs.push_back(std::move(req));
     }
     o["requirements"] = std::move(reqs);
     json::array missing;
@@ -146,7 +154,7 @@ std::string explanation_to_text(const Match& m, const Taxonomy& t) {
       s += ": not met\n";
       continue;
     }
-    s += r.matched_by == r.requirement ? " <- " + r.matched_text : " ~ " + r.matched_text + " (" + std::string(t.preferred_label(r.matched_by)) + ")";
+    s += r.matched_by == r.requirement ? " <- " + r.matched_text : " ~ " + r.matched_text + " (" + std::string(label_for_query(t, r.matched_by, r.requirement_text)) + ")";
     s += fmt(" sim %.2f", static_cast<double>(r.similarity));
     if (r.level_factor != 1.0f) s += fmt(" level x%.2f", static_cast<double>(r.level_factor));
     s += fmt(" +%.3f\n", static_cast<double>(r.contribution));

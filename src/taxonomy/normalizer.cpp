@@ -72,6 +72,67 @@ bool is_ascii(std::string_view s) noexcept {
   return true;
 }
 
+// Japanese spelling variants (normalizer.hpp, step 1b), applied in place to NFKC-folded code points.
+// Only code points of the kana blocks are touched, so text without kana is unchanged.
+constexpr char32_t kLongVowel = 0x30FC;   // ー
+constexpr char32_t kKatakanaVu = 0x30F4;  // ヴ
+bool is_hiragana(char32_t c) noexcept { return c >= 0x3041 && c <= 0x3096; }
+bool is_katakana_letter(char32_t c) noexcept { return c >= 0x30A1 && c <= 0x30FA; }
+
+// ヴ + small vowel -> the b-row syllable (ヴァ = バ, ヴィ = ビ, ヴ = ブ, ヴェ = ベ, ヴォ = ボ); 0 if `next`
+// is no small vowel. ヴュ keeps its small ュ (ビュ).
+char32_t vu_with(char32_t next) noexcept {
+  switch (next) {
+    case 0x30A1: return 0x30D0;  // ァ -> バ
+    case 0x30A3: return 0x30D3;  // ィ -> ビ
+    case 0x30A5: return 0x30D6;  // ゥ -> ブ
+    case 0x30A7: return 0x30D9;  // ェ -> ベ
+    case 0x30A9: return 0x30DC;  // ォ -> ボ
+    default: return 0;
+  }
+}
+
+// Small vowels and small ワ/カ/ケ as their full-size kana (ウェブ = ウエブ, ソフトウェア = ソフトウエア).
+char32_t full_size_kana(char32_t c) noexcept {
+  switch (c) {
+    case 0x30A1: case 0x30A3: case 0x30A5: case 0x30A7: case 0x30A9: return c + 1;  // ァィゥェォ
+    case 0x30EE: return 0x30EF;  // ヮ -> ワ
+    case 0x30F5: return 0x30AB;  // ヵ -> カ
+    case 0x30F6: return 0x30B1;  // ヶ -> ケ
+    default: return c;
+  }
+}
+
+void fold_japanese(std::vector<char32_t>& cps) {
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    if (c < 0x3041 || c > 0x30FC) {  // outside hiragana and katakana: nothing to fold
+      cps[out++] = c;
+      continue;
+    }
+    if (is_hiragana(c)) c += 0x60;  // hiragana as katakana: ぱいそん = パイソン
+    if (c == kKatakanaVu) {
+      const char32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
+      if (const char32_t b = vu_with(next)) {
+        c = b;
+        ++i;
+      } else {
+        c = next == 0x30E5 ? char32_t{0x30D3} : char32_t{0x30D6};  // ヴュ -> ビュ, else ヴ -> ブ
+      }
+    } else if (c >= 0x30F7 && c <= 0x30FA) {  // ヷヸヹヺ -> バビベボ
+      static constexpr char32_t kB[] = {0x30D0, 0x30D3, 0x30D9, 0x30DC};
+      c = kB[c - 0x30F7];
+    }
+    // The long-vowel mark after kana is written or left out at will, at a word's end (サーバー =
+    // サーバ) and inside compounds written without a break (インターフェース = インタフェース,
+    // サーバーサイド = サーバサイド), so a key never keeps it.
+    if (c == kLongVowel && out > 0 && (is_katakana_letter(cps[out - 1]) || cps[out - 1] == kLongVowel)) continue;
+    cps[out++] = full_size_kana(c);
+  }
+  cps.resize(out);
+}
+
 const icu::Normalizer2& nfkc_casefold() {
   UErrorCode ec = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(ec);
@@ -109,6 +170,7 @@ void normalize_text_icu_into(std::string_view utf8, std::string& out) {
   code_points.clear();
   for (std::int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1))
     code_points.push_back(static_cast<char32_t>(folded.char32At(i)));
+  fold_japanese(code_points);
   fold_tokens(code_points.size(), [](std::size_t i) { return code_points[i]; }, out);
 }
 

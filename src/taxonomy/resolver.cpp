@@ -9,6 +9,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "skillmatch/compound.hpp"
 #include "skillmatch/normalizer.hpp"
 #include "taxonomy/resolver_internal.hpp"
 
@@ -77,6 +78,7 @@ const char* to_string(MatchMethod method) noexcept {
     case MatchMethod::version_dropped: return "version_dropped";
     case MatchMethod::list_part: return "list_part";
     case MatchMethod::fuzzy: return "fuzzy";
+    case MatchMethod::compound: return "compound";
   }
   return "unknown";
 }
@@ -407,7 +409,9 @@ Resolver& Resolver::operator=(Resolver&&) noexcept = default;
 
 std::vector<ResolveMatch> Resolver::resolve(std::string_view text, const ResolveOptions& options) const {
   std::vector<ResolveMatch> out;
-  for (const Candidate& c : impl_->rank(text, options)) {
+  const auto ranked = impl_->rank(text, options);
+  if (ranked.empty()) return detail::compound_readings(*this, text, options);  // compound.hpp
+  for (const Candidate& c : ranked) {
     if (out.size() >= options.max_results) break;
     if (c.confidence >= options.min_confidence) out.push_back({c.concept_index, c.confidence, c.method});
   }
@@ -416,7 +420,12 @@ std::vector<ResolveMatch> Resolver::resolve(std::string_view text, const Resolve
 
 std::optional<ResolveMatch> Resolver::resolve_best(std::string_view text, const ResolveOptions& options) const {
   const auto ranked = impl_->rank(text, options);
-  if (ranked.empty() || ranked.front().confidence < options.min_confidence) return std::nullopt;
+  if (ranked.empty()) {  // compound.hpp; nothing is allocated for ASCII text
+    auto parts = detail::compound_readings(*this, text, options);
+    if (parts.empty()) return std::nullopt;
+    return parts.front();
+  }
+  if (ranked.front().confidence < options.min_confidence) return std::nullopt;
   return ResolveMatch{ranked.front().concept_index, ranked.front().confidence, ranked.front().method};
 }
 

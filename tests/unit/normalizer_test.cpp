@@ -33,12 +33,12 @@ TEST_CASE("normalize_text makes half-width and full-width katakana meet") {
   const std::string full = "\xE3\x83\x87\xE3\x83\xBC\xE3\x82\xBF\xE3\x83\x99\xE3\x83\xBC\xE3\x82\xB9";  // データベース
   const std::string half =
       "\xEF\xBE\x83\xEF\xBE\x9E\xEF\xBD\xB0\xEF\xBE\x80\xEF\xBE\x8D\xEF\xBE\x9E\xEF\xBD\xB0\xEF\xBD\xBD";  // ﾃﾞｰﾀﾍﾞｰｽ
-  CHECK(normalize_text(half) == full);
-  CHECK(normalize_text(full) == full);
+  CHECK(normalize_text(half) == normalize_text(full));
+  CHECK(normalize_text(full) == "\xE3\x83\x87\xE3\x82\xBF\xE3\x83\x99\xE3\x82\xB9");  // デタベス: keys drop ー
   // Japanese without spaces stays one token; the katakana middle dot separates.
   CHECK(normalize_text("\xE6\xA9\x9F\xE6\xA2\xB0\xE5\xAD\xA6\xE7\xBF\x92") == "\xE6\xA9\x9F\xE6\xA2\xB0\xE5\xAD\xA6\xE7\xBF\x92");
   CHECK(normalize_text("\xE3\x83\x87\xE3\x83\xBC\xE3\x82\xBF\xE3\x83\xBB\xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xA8\xE3\x83\xB3\xE3\x82\xB9") ==
-        "\xE3\x83\x87\xE3\x83\xBC\xE3\x82\xBF \xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xA8\xE3\x83\xB3\xE3\x82\xB9");
+        "\xE3\x83\x87\xE3\x82\xBF \xE3\x82\xB5\xE3\x82\xA4\xE3\x82\xA8\xE3\x83\xB3\xE3\x82\xB9");  // デタ サイエンス
 }
 
 TEST_CASE("normalize_text folds punctuation and spacing so variants meet in the compact key") {
@@ -142,4 +142,71 @@ TEST_CASE("normalize_text gives the same results from many threads") {
     });
   for (auto& th : threads) th.join();
   for (int f : failures) CHECK(f == 0);
+}
+
+// Japanese spelling variants (normalizer.hpp step 1b): each rule on its own, then that they leave
+// other text alone.
+TEST_CASE("keys drop the long-vowel mark after kana, at a word's end and inside compounds") {
+  CHECK(key("コンピューター") == key("コンピュータ"));
+  CHECK(key("サーバー") == key("サーバ"));
+  CHECK(key("インターフェース") == key("インタフェース"));
+  CHECK(key("サーバーサイド") == key("サーバサイド"));
+  CHECK(key("ｻｰﾊﾞｰ") == key("サーバ"));           // half-width mark too
+  CHECK(key("データー") == key("データ"));
+  CHECK(key("サーバー構築") == key("サーバ構築"));  // before kanji
+  CHECK(key("ーA") == "ーa");                      // a mark after no kana is kept
+  CHECK(key("サーバー") != key("サバイバル"));
+}
+
+TEST_CASE("keys fold the ヴ family to the b-row") {
+  CHECK(key("ヴァージョン") == key("バージョン"));
+  CHECK(key("ヴィジュアル") == key("ビジュアル"));
+  CHECK(key("ヴ") == key("ブ"));
+  CHECK(key("ヴェンダー") == key("ベンダー"));
+  CHECK(key("ヴォイス") == key("ボイス"));
+  CHECK(key("ヴュー") == key("ビュー"));
+  CHECK(key("ヷ") == key("バ"));
+  CHECK(key("ｳﾞｧｰｼﾞｮﾝ") == key("バージョン"));  // half-width ｳﾞ composes to ヴ first
+  CHECK(key("ウ\xE3\x82\x99ァ") == key("バ"));    // ウ + combining voiced mark
+}
+
+TEST_CASE("keys make small and full-size vowels meet") {
+  CHECK(key("ソフトウェア") == key("ソフトウエア"));
+  CHECK(key("ウェブ") == key("ウエブ"));
+  CHECK(key("ヶ月") == key("ケ月"));
+  CHECK(key("フィルタ") != key("フルタ"));
+}
+
+TEST_CASE("keys fold hiragana to katakana") {
+  CHECK(key("ぱいそん") == key("パイソン"));
+  CHECK(key("くらうど") == key("クラウド"));
+  CHECK(key("でーたべーす") == key("データベース"));
+  CHECK(key("組み込み") == key("組ミ込ミ"));  // okurigana are kana too; kanji stay
+}
+
+TEST_CASE("keys ignore the middle dot, spaces and other separators between Japanese words") {
+  CHECK(key("ディープ・ラーニング") == key("ディープラーニング"));
+  CHECK(key("ﾃﾞｨｰﾌﾟ･ﾗｰﾆﾝｸﾞ") == key("ディープラーニング"));  // half-width middle dot
+  CHECK(key("Web アプリ") == key("Webアプリ"));
+  CHECK(key("Web　アプリ") == key("Webアプリ"));  // ideographic space
+  CHECK(key("Web・アプリ") == key("Webアプリ"));
+  CHECK(key("要件＝定義") == key("要件定義"));
+  CHECK(key("運用／保守") == key("運用保守"));
+}
+
+TEST_CASE("keys fold full-width Latin inside Japanese text") {
+  CHECK(key("ＡＷＳ環境構築") == key("AWS環境構築"));
+  CHECK(key("Ｐｙｔｈｏｎ開発経験") == key("python開発経験"));
+  CHECK(key("３ＤＣＧ") == key("3dcg"));
+}
+
+TEST_CASE("Japanese folding leaves kanji, Latin and other scripts unchanged and survives bad bytes") {
+  CHECK(normalize_text("機械学習") == "機械学習");
+  CHECK(normalize_text("Ünïcödé") == normalize_text("ünïcödé"));
+  CHECK(normalize_text("اردو") == "اردو");
+  CHECK(key(std::string_view("サー\xFF" "バー", 13)) == "サバ");
+  CHECK(normalize_text(std::string_view("サー\xFF" "バー", 13)) == "サ バ");  // the bad byte separates
+  std::string long_kana;
+  for (int i = 0; i < 100000; ++i) long_kana += "サーバー";
+  CHECK(key(long_kana).size() == 100000 * 6);  // サバ, 6 bytes each
 }
