@@ -55,26 +55,37 @@
 #include <memory>
 #include <span>
 
+#include <vector>
+
 #include "skillmatch/taxonomy.hpp"
 
 namespace skillmatch {
+
+class SkillEmbedding;
 
 /// Tuning of SkillSimilarity; the defaults are what the library ships with. Every field is checked by
 /// the SkillSimilarity constructor (Error(invalid_argument) naming the field when out of range).
 enum class CooccurrenceMeasure : std::uint8_t {
   weighted_jaccard,  // sum of minima / sum of maxima of the occupation weights
   cosine,            // dot product / product of Euclidean norms
+  npmi,              // normalised PMI of the weighted occupation counts within each source's occupations
 };
 
 struct SimilarityOptions {
   float hierarchy_weight = 0.8f;     // wH in [0, 1]: ceiling of the hierarchy part
   float related_weight = 0.9f;       // wR in [0, 1]: ceiling of the related-link part
-  float cooccurrence_weight = 0.7f;  // wC in [0, 1]: ceiling of the co-occurrence part
+  float cooccurrence_weight = 0.4f;  // wC in [0, 1]: ceiling of the co-occurrence part
+  float embedding_weight = 0.95f;    // wE in [0, 1]: ceiling of the learned-vector part (0 without vectors)
+  float embedding_floor = 0.15f;     // cosine at or below which the learned vectors say nothing, in [-1, 1)
+  float embedding_full = 0.5f;       // cosine at which E reaches 1, in (embedding_floor, 1]
+  float evidence_shrinkage = 0.5f;   // >= 0: trust(c) = n / (n + this), n = documents and links naming c
+  float broader_credit = 0.6f;       // in [0, 1]: credit() factor when the skill held is broader than required
+  float twin_similarity = 0.95f;     // in [0, 1]: similarity of label twins (one skill in two sources, not merged)
   float related_hop_decay = 0.5f;    // in [0, 1]: factor on a two-link path a - x - b; 0 = direct links only
   double count_smoothing = 1.0;      // alpha > 0: added to every concept's own count before accumulation
   std::uint32_t min_cooccurrence_support = 2;  // occupations a concept needs to take part in C
-  float cooccurrence_shrinkage = 2.0f;         // >= 0: C = m * n / (n + shrinkage)
-  CooccurrenceMeasure cooccurrence_measure = CooccurrenceMeasure::weighted_jaccard;
+  float cooccurrence_shrinkage = 4.0f;         // >= 0: C = m * n / (n + shrinkage)
+  CooccurrenceMeasure cooccurrence_measure = CooccurrenceMeasure::npmi;
   std::uint32_t neighbour_count = 32;          // K of neighbours(); 0 = no neighbour lists
   std::uint32_t neighbour_candidates = 128;    // candidates taken per source (per ancestor, links, occupations)
   bool precompute_neighbours = false;          // build neighbour lists in the constructor instead of lazily
@@ -82,10 +93,23 @@ struct SimilarityOptions {
 
 /// The parts of one similarity and their combination (see the formula at the top of this header).
 struct SimilarityParts {
-  float hierarchy = 0;     // H(a, b), Lin over the broader DAG, in [0, 1]
+  float hierarchy = 0;     // H(a, b), over the broader DAG, in [0, 1]
   float related = 0;       // R(a, b), in [0, 1]
   float cooccurrence = 0;  // C(a, b), in [0, 1]
+  float embedding = 0;     // E(a, b), from the learned skill vectors, in [0, 1]
   float combined = 0;      // the noisy-or of the weighted parts == similarity(a, b)
+};
+
+/// Evidence beyond the taxonomy's own links. Both parts are optional; without them similarity()
+/// rests on the hierarchy, related links and occupation links alone.
+struct SimilarityEvidence {
+  /// Real job postings as concept sets (e.g. read_bundled_postings resolved with the Resolver). Read
+  /// during construction only (the caller keeps ownership); they set how much each concept's learned
+  /// vector is trusted and give neighbour candidates. Entries >= taxonomy size: Error(invalid_argument).
+  std::span<const std::vector<ConceptIndex>> postings;
+  /// Learned skill vectors of the same taxonomy (shared, kept alive by the SkillSimilarity).
+  /// Error(invalid_argument) when they belong to another taxonomy.
+  std::shared_ptr<const SkillEmbedding> embedding;
 };
 
 struct Neighbour {
@@ -101,7 +125,8 @@ class SkillSimilarity {
  public:
   /// Precomputes the per-concept tables (O(sum of ancestor-set sizes + links)).
   /// Throws Error(invalid_argument) for a null taxonomy or an option out of range.
-  explicit SkillSimilarity(std::shared_ptr<const Taxonomy> taxonomy, SimilarityOptions options = {});
+  explicit SkillSimilarity(std::shared_ptr<const Taxonomy> taxonomy, SimilarityOptions options = {},
+                           SimilarityEvidence evidence = {});
   ~SkillSimilarity();
   SkillSimilarity(SkillSimilarity&&) noexcept;
   SkillSimilarity& operator=(SkillSimilarity&&) noexcept;
@@ -111,6 +136,17 @@ class SkillSimilarity {
   /// sim(a, b) in [0, 1]; 1 when a == b; symmetric. No allocation.
   /// Throws Error(invalid_argument) naming the index when a or b >= taxonomy().size().
   float similarity(ConceptIndex a, ConceptIndex b) const;
+
+  /// How well a candidate who has skill `have` meets a requirement for skill `requirement`, in
+  /// [0, 1]: similarity(requirement, have), times broader_credit when `have` is broader than
+  /// `requirement` (the direction rule at the top of this header). Not symmetric. No allocation.
+  /// Throws Error(invalid_argument) like similarity().
+  float credit(ConceptIndex requirement, ConceptIndex have) const;
+
+  /// Whether `a` is broader than `b` under the direction rule (a proper hierarchy ancestor of b, or
+  /// a skill / knowledge area while b is a technology, with neither below the other). No allocation.
+  /// Throws Error(invalid_argument) like similarity().
+  bool broader(ConceptIndex a, ConceptIndex b) const;
 
   /// The parts of similarity(a, b) and their combination; for a == b every part is 1.
   /// Throws Error(invalid_argument) like similarity().
@@ -130,14 +166,17 @@ class SkillSimilarity {
   const Taxonomy& taxonomy() const noexcept { return *taxonomy_; }
   const SimilarityOptions& options() const noexcept { return options_; }
 
+  struct Tables;  // the precomputed per-concept tables (src/taxonomy/similarity_tables.hpp)
+
  private:
-  struct Tables;
   std::shared_ptr<const Taxonomy> taxonomy_;
   SimilarityOptions options_;
+  std::shared_ptr<const SkillEmbedding> embedding_;
   std::unique_ptr<Tables> tables_;
 
   void check(ConceptIndex c) const;
   SimilarityParts parts(ConceptIndex a, ConceptIndex b) const noexcept;
+  bool broader_unchecked(ConceptIndex a, ConceptIndex b) const noexcept;
   void build_neighbours() const;
 };
 
