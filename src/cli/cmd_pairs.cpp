@@ -81,7 +81,9 @@ int run_pairs(Args args) {
     for (const auto& x : triples)
       if (std::find(splits.begin(), splits.end(), x.split) == splits.end()) splits.push_back(x.split);
   }
-#define EXPCOS(a, b) ((a) == no_concept || (b) == no_concept ? 0.0 : double(knowledge.embedding->cosine(a, b)))
+  auto cosine = [&](ConceptIndex a, ConceptIndex b) {
+    return a == no_concept || b == no_concept ? 0.0 : double(knowledge.embedding->cosine(a, b));
+  };
   auto parts_of = [&](ConceptIndex a, ConceptIndex b) {
     if (a == no_concept || b == no_concept) return std::string("-");
     auto p = similarity.explain(a, b);
@@ -96,7 +98,7 @@ int run_pairs(Args args) {
         std::printf("%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%s\n", p.triple->split.c_str(), p.triple->area.c_str(),
                     p.triple->anchor.c_str(), p.triple->related.c_str(), p.triple->unrelated.c_str(),
                     static_cast<double>(p.related_similarity), static_cast<double>(p.unrelated_similarity),
-                    name_of(t, p.anchor).c_str(), name_of(t, p.related).c_str(), name_of(t, p.unrelated).c_str(), EXPCOS(p.anchor, p.related), EXPCOS(p.anchor, p.unrelated), parts_of(p.anchor, p.related).c_str(), parts_of(p.anchor, p.unrelated).c_str());
+                    name_of(t, p.anchor).c_str(), name_of(t, p.related).c_str(), name_of(t, p.unrelated).c_str(), cosine(p.anchor, p.related), cosine(p.anchor, p.unrelated), parts_of(p.anchor, p.related).c_str(), parts_of(p.anchor, p.unrelated).c_str());
 
     print_figures(s.c_str(), report.figures);
   }
