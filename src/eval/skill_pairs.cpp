@@ -7,19 +7,12 @@
 #include <optional>
 #include <string>
 
+#include "io/split_tabs.hpp"
+
 namespace skillmatch {
 namespace {
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cells;
-  std::size_t from = 0;
-  for (;;) {
-    std::size_t tab = line.find('\t', from);
-    cells.push_back(line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from));
-    if (tab == std::string_view::npos) return cells;
-    from = tab + 1;
-  }
-}
+using io::split_tabs;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);

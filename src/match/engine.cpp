@@ -31,13 +31,22 @@ struct Engine::Impl {
                                     : bundled_taxonomy()),
         resolver_ptr(options.resolver ? options.resolver : std::make_shared<const Resolver>(taxonomy)),
         resolver(*resolver_ptr),
-        knowledge(learn_skill_knowledge(check_resolver(resolver, taxonomy), options.embedding, options.similarity)),
+        knowledge(learn_skill_knowledge(check_resolver(resolver, taxonomy), similarity_embedding_options(options),
+                                        options.similarity)),
         similarity(*knowledge.similarity),
         dimension(options.external_vectors ? options.dimension : options.embedding.dimension),
         pool(options.threads) {
     if (dimension == 0) fail(ErrorCode::invalid_argument, "engine: vector dimension must be > 0");
     jobs = std::make_unique<ProfileIndex>(Side::job, options.job_schema, dimension);
     candidates = std::make_unique<ProfileIndex>(Side::candidate, options.candidate_schema, dimension);
+  }
+
+  // With external vectors the learned vectors serve only the skill similarity: at the library's
+  // default length, whatever the external dimension (which may be 4, or 65536).
+  static EmbeddingOptions similarity_embedding_options(const EngineOptions& o) {
+    EmbeddingOptions e = o.embedding;
+    if (o.external_vectors) e.dimension = EmbeddingOptions{}.dimension;
+    return e;
   }
 
   static const Resolver& check_resolver(const Resolver& r, const std::shared_ptr<const Taxonomy>& t) {

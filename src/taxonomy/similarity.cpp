@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "embed/dot8.hpp"
 #include "embed/embedding_access.hpp"
 #include "skillmatch/embedder.hpp"
 #include "taxonomy/similarity_tables.hpp"
@@ -97,13 +98,7 @@ float hierarchy_part(const SkillSimilarity::Tables& t, ConceptIndex a, ConceptIn
 float embedding_part(const float* va, const float* vb, std::size_t dim, float trust_a, float trust_b,
                      const SimilarityOptions& o) noexcept {
   if (trust_a <= 0 || trust_b <= 0) return 0;
-  float partial[8] = {};
-  std::size_t j = 0;
-  for (; j + 8 <= dim; j += 8)
-    for (std::size_t lane = 0; lane < 8; ++lane) partial[lane] += va[j + lane] * vb[j + lane];
-  for (; j < dim; ++j) partial[0] += va[j] * vb[j];
-  float cosine = 0;
-  for (float p : partial) cosine += p;
+  const float cosine = detail::dot8(va, vb, dim);
   float ramp = std::clamp((cosine - o.embedding_floor) / (o.embedding_full - o.embedding_floor), 0.0f, 1.0f);
   return ramp * (trust_a * trust_b);  // grouped so that E(a, b) == E(b, a) bit for bit
 }
