@@ -6,7 +6,9 @@
 // extra context. The counts are turned into positive pointwise mutual information (PPMI, context
 // distribution smoothed with alpha = 0.75) and factorised with a randomised truncated SVD; a concept's
 // vector is its row of U * S^0.5, L2-normalised. Concepts without data of their own get the mean of their
-// taxonomy neighbours' vectors. docs/embedder.md describes the method, its parameters and the file format.
+// taxonomy neighbours' vectors. Label twins (one skill named in two sources without a same_as merge,
+// e.g. the tag "tensorflow" and O*NET "TensorFlow"; docs/similarity.md) are learned as one concept and
+// share its vector. docs/embedder.md describes the method, its parameters and the file format.
 //
 // Learning is deterministic: the same taxonomy, postings and options give bit-identical vectors on the
 // same build (fixed seeds, fixed summation order, no threads). One caveat: Eigen sizes its dense

@@ -45,7 +45,9 @@ struct EngineOptions {
   AttributeSchema job_schema, candidate_schema;
   /// External vectors: profiles must carry "vector" with `dimension` components, the engine does not
   /// embed. Otherwise the engine learns skill vectors of `embedding.dimension` components at start-up
-  /// from the taxonomy and the bundled real postings.
+  /// from the taxonomy and the bundled real postings. Either way the engine learns skill vectors for
+  /// the skill similarity (learn_skill_knowledge, skill_knowledge.hpp); with external vectors at the
+  /// default length (embedding.dimension is ignored) and embedding() still refuses.
   bool external_vectors = false;
   std::size_t dimension = 128;  // external vectors only
   EmbeddingOptions embedding;

@@ -19,6 +19,7 @@
 #include "skillmatch/error.hpp"
 #include "skillmatch/resolver.hpp"
 #include "skillmatch/similarity.hpp"
+#include "skillmatch/skill_knowledge.hpp"
 #include "skillmatch/skillmatch.h"
 #include "skillmatch/taxonomy.hpp"
 
@@ -126,7 +127,7 @@ struct TaxonomyState {
  private:
   mutable std::once_flag resolver_once_, similarity_once_;
   mutable std::shared_ptr<const Resolver> resolver_;
-  mutable std::unique_ptr<const SkillSimilarity> similarity_;
+  mutable std::shared_ptr<const SkillSimilarity> similarity_;
 };
 
 std::shared_ptr<TaxonomyState> bundled_state();

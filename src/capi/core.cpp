@@ -93,7 +93,9 @@ const std::shared_ptr<const Resolver>& TaxonomyState::resolver() const {
 }
 
 const SkillSimilarity& TaxonomyState::similarity() const {
-  std::call_once(similarity_once_, [this] { similarity_ = std::make_unique<const SkillSimilarity>(taxonomy); });
+  // The same similarity an engine on this taxonomy uses: learned vectors and the bundled postings
+  // (about a second on first use).
+  std::call_once(similarity_once_, [this] { similarity_ = learn_skill_knowledge(*resolver()).similarity; });
   return *similarity_;
 }
 

@@ -6,7 +6,7 @@
 #include "cli/taxonomy_option.hpp"
 #include "skillmatch/display_label.hpp"
 #include "skillmatch/resolver.hpp"
-#include "skillmatch/similarity.hpp"
+#include "skillmatch/skill_knowledge.hpp"
 
 namespace skillmatch::cli {
 
@@ -18,7 +18,7 @@ int run_similar(Args args) {
         "  concept_id<TAB>label<TAB>kind<TAB>similarity\n"
         "The label is the preferred (English) label, or for a TERM written in Japanese the concept's\n"
         "Japanese label where it has one.\n"
-        "--explain adds the hierarchy, related and co-occurrence parts of each similarity.");
+        "--explain adds the hierarchy, related, co-occurrence and embedding parts of each similarity.");
     return 0;
   }
   auto taxonomy = take_taxonomy(args);
@@ -34,7 +34,8 @@ int run_similar(Args args) {
     std::fprintf(stderr, "skillmatch similar: unknown skill '%s'\n", term->c_str());
     return 1;
   }
-  SkillSimilarity similarity(taxonomy);
+  const auto knowledge = learn_skill_knowledge(resolver);
+  const SkillSimilarity& similarity = *knowledge.similarity;
   const ConceptIndex c = match->concept_index;
   std::fprintf(stderr, "# %s -> %s (%s), confidence %.3f, %s\n", term->c_str(), std::string(taxonomy->id(c)).c_str(),
                std::string(taxonomy->preferred_label(c)).c_str(), static_cast<double>(match->confidence),
@@ -47,8 +48,8 @@ int run_similar(Args args) {
                 static_cast<double>(n.similarity));
     if (explain) {
       auto p = similarity.explain(c, n.concept_index);
-      std::printf("\thierarchy=%.3f related=%.3f cooccurrence=%.3f", static_cast<double>(p.hierarchy),
-                  static_cast<double>(p.related), static_cast<double>(p.cooccurrence));
+      std::printf("\thierarchy=%.3f related=%.3f cooccurrence=%.3f embedding=%.3f", static_cast<double>(p.hierarchy),
+                  static_cast<double>(p.related), static_cast<double>(p.cooccurrence), static_cast<double>(p.embedding));
     }
     std::printf("\n");
   }

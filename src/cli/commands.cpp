@@ -6,6 +6,7 @@ namespace skillmatch::cli {
 int run_version(Args args);
 int run_resolve(Args args);
 int run_similar(Args args);
+int run_pairs(Args args);
 int run_match(Args args);
 int run_demo(Args args);
 int run_build_taxonomy(Args args);
@@ -19,6 +20,7 @@ const std::vector<Command>& commands() {
       {"resolve", "resolve skill terms (one per line on stdin) to taxonomy concepts", run_resolve},
       {"evaluate-resolver", "accuracy and unknown rate of the resolver on evaluation sets", run_evaluate_resolver},
       {"similar", "the concepts nearest to a skill", run_similar},
+      {"pairs", "figures of a skill-pair sanity set (related vs unrelated similarity)", run_pairs},
       {"version", "print the skillmatch version", run_version},
       {"build-taxonomy", "build the bundled taxonomy from raw O*NET, ESCO and Stack Overflow releases", run_build_taxonomy},
       {"build-glossary", "compile a Japanese term glossary into taxonomy label records", run_build_glossary},

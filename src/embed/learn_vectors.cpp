@@ -27,6 +27,8 @@
 // Everything runs on one thread in a fixed order, so results are bit-identical run to run.
 #include "embed/learn_vectors.hpp"
 
+#include "taxonomy/similarity_sources.hpp"
+
 #include <Eigen/Dense>
 #include <Eigen/SparseCore>
 
@@ -105,7 +107,7 @@ void add_document(std::vector<Member>& members, double scale, Index row, std::ve
 
 // Symmetric co-occurrence counts over all concepts (diagonal zero).
 SparseD cooccurrence_counts(const Taxonomy& taxonomy, std::span<const std::vector<ConceptIndex>> postings,
-                            const EmbeddingOptions& options) {
+                            const EmbeddingOptions& options, std::span<const ConceptIndex> twin) {
   const Index n = idx(taxonomy.size());
   std::vector<Triplet> doc_entries;
   Index documents = 0;
@@ -114,7 +116,7 @@ SparseD cooccurrence_counts(const Taxonomy& taxonomy, std::span<const std::vecto
     for (ConceptIndex c = 0; c < taxonomy.size(); ++c) {
       members.clear();
       for (const RelatedLink& link : taxonomy.related(c))
-        if (link.kind == RelationKind::occupation_skill) members.push_back({link.target, link.weight});
+        if (link.kind == RelationKind::occupation_skill) members.push_back({twin[link.target], link.weight});
       if (members.empty()) continue;
       members.push_back({c, 1.0});
       add_document(members, options.occupation_weight, documents++, doc_entries);
@@ -123,7 +125,7 @@ SparseD cooccurrence_counts(const Taxonomy& taxonomy, std::span<const std::vecto
   if (options.posting_weight > 0) {
     for (const auto& posting : postings) {
       members.clear();
-      for (ConceptIndex c : posting) members.push_back({c, 1.0});
+      for (ConceptIndex c : posting) members.push_back({twin[c], 1.0});
       add_document(members, options.posting_weight, documents++, doc_entries);
     }
   }
@@ -141,8 +143,10 @@ SparseD cooccurrence_counts(const Taxonomy& taxonomy, std::span<const std::vecto
       for (const RelatedLink& link : taxonomy.related(c)) {
         if (link.kind == RelationKind::occupation_skill || link.target == c) continue;
         const double w = static_cast<double>(options.related_weight) * link.weight;
-        extra.emplace_back(idx(c), idx(link.target), w);
-        extra.emplace_back(idx(link.target), idx(c), w);
+        const ConceptIndex a = twin[c], b = twin[link.target];
+        if (a == b) continue;
+        extra.emplace_back(idx(a), idx(b), w);
+        extra.emplace_back(idx(b), idx(a), w);
       }
     SparseD related(n, n);
     related.setFromTriplets(extra.begin(), extra.end());
@@ -187,7 +191,10 @@ LearnedVectors learn_ppmi_svd(const Taxonomy& taxonomy, std::span<const std::vec
   result.vectors.assign(concepts * dim, 0.0f);
   result.has_vector.assign(concepts, 0);
 
-  const SparseD counts = cooccurrence_counts(taxonomy, postings, options);
+  // Label twins (one skill in two sources, not merged) pool their evidence in one representative,
+  // whose vector they all take.
+  const std::vector<ConceptIndex> twin = label_twin_representatives(taxonomy);
+  const SparseD counts = cooccurrence_counts(taxonomy, postings, options, twin);
   result.cooccurring_pairs = static_cast<std::size_t>(counts.nonZeros());
 
   // Active concepts (any co-occurrence) get consecutive rows of the PPMI matrix.
@@ -269,6 +276,12 @@ LearnedVectors learn_ppmi_svd(const Taxonomy& taxonomy, std::span<const std::vec
     float* out = result.vectors.data() + c * dim;
     for (std::size_t j = 0; j < k; ++j) out[j] = static_cast<float>(u(idx(r), idx(j)) / norms[r]);
     result.has_vector[c] = 1;
+  }
+  for (std::size_t c = 0; c < concepts; ++c) {
+    const std::size_t r = twin[c];
+    if (r == c) continue;
+    std::copy_n(result.vectors.data() + r * dim, dim, result.vectors.data() + c * dim);
+    result.has_vector[c] = result.has_vector[r];
   }
   return result;
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "embed/dot8.hpp"
 #include "embed/embedding_access.hpp"
 #include "embed/fnv1a.hpp"
 #include "embed/learn_vectors.hpp"
@@ -198,15 +199,7 @@ bool embed_profile(const SkillEmbedding& embedding, std::span<const WeightedConc
     const float w = s.weight;
     for (std::size_t j = 0; j < dim; ++j) o[j] += w * v[j];
   }
-  // Eight partial sums: vectorisable without reassociation flags, and more accurate than one.
-  float partial[8] = {};
-  std::size_t j = 0;
-  for (; j + 8 <= dim; j += 8)
-    for (std::size_t lane = 0; lane < 8; ++lane) partial[lane] += o[j + lane] * o[j + lane];
-  for (; j < dim; ++j) partial[0] += o[j] * o[j];
-  double norm = 0;
-  for (float p : partial) norm += p;
-  norm = std::sqrt(norm);
+  double norm = std::sqrt(double{detail::dot8(o, o, dim)});
   if (!(norm > 1e-12) || !std::isfinite(norm)) {
     std::fill(o, o + dim, 0.0f);
     return false;

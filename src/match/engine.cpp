@@ -6,37 +6,20 @@
 #include <cmath>
 #include <mutex>
 
-#include "skillmatch/postings.hpp"
+#include "skillmatch/skill_knowledge.hpp"
 #include "skillmatch/search/exact_search.hpp"
 #include "skillmatch/taxonomy_io.hpp"
 
 namespace skillmatch {
 
-namespace {
-
-// The bundled real postings as concept sets: confident readings only, no typo guessing, since the
-// co-occurrence they feed must not be polluted by wrong readings.
-std::vector<std::vector<ConceptIndex>> bundled_corpus(const Resolver& resolver) {
-  ResolveOptions o;
-  o.fuzzy = false;
-  o.min_confidence = 0.7f;
-  o.max_results = 1;
-  auto corpus = read_bundled_postings([&](std::string_view text) -> std::optional<ConceptIndex> {
-    auto m = resolver.resolve_best(text, o);
-    return m ? std::optional<ConceptIndex>(m->concept_index) : std::nullopt;
-  });
-  return std::move(corpus.postings);
-}
-
-}  // namespace
 
 struct Engine::Impl {
   EngineOptions options;
   std::shared_ptr<const Taxonomy> taxonomy;
   std::shared_ptr<const Resolver> resolver_ptr;
   const Resolver& resolver;
-  SkillSimilarity similarity;
-  std::optional<SkillEmbedding> embedding;
+  SkillKnowledge knowledge;  // the embedding and the similarity on it; learned also with external vectors
+  const SkillSimilarity& similarity;
   std::size_t dimension;
   std::unique_ptr<ProfileIndex> jobs, candidates;
   mutable ThreadPool pool;
@@ -48,16 +31,27 @@ struct Engine::Impl {
                                     : bundled_taxonomy()),
         resolver_ptr(options.resolver ? options.resolver : std::make_shared<const Resolver>(taxonomy)),
         resolver(*resolver_ptr),
-        similarity(taxonomy, options.similarity),
+        knowledge(learn_skill_knowledge(check_resolver(resolver, taxonomy), similarity_embedding_options(options),
+                                        options.similarity)),
+        similarity(*knowledge.similarity),
         dimension(options.external_vectors ? options.dimension : options.embedding.dimension),
         pool(options.threads) {
     if (dimension == 0) fail(ErrorCode::invalid_argument, "engine: vector dimension must be > 0");
-    if (resolver.taxonomy_ptr() != taxonomy)
-      fail(ErrorCode::invalid_argument, "engine: the resolver was built on another taxonomy");
-    if (!options.external_vectors)
-      embedding.emplace(SkillEmbedding::learn(taxonomy, bundled_corpus(resolver), options.embedding));
     jobs = std::make_unique<ProfileIndex>(Side::job, options.job_schema, dimension);
     candidates = std::make_unique<ProfileIndex>(Side::candidate, options.candidate_schema, dimension);
+  }
+
+  // With external vectors the learned vectors serve only the skill similarity: at the library's
+  // default length, whatever the external dimension (which may be 4, or 65536).
+  static EmbeddingOptions similarity_embedding_options(const EngineOptions& o) {
+    EmbeddingOptions e = o.embedding;
+    if (o.external_vectors) e.dimension = EmbeddingOptions{}.dimension;
+    return e;
+  }
+
+  static const Resolver& check_resolver(const Resolver& r, const std::shared_ptr<const Taxonomy>& t) {
+    if (r.taxonomy_ptr() != t) fail(ErrorCode::invalid_argument, "engine: the resolver was built on another taxonomy");
+    return r;
   }
 
   const ProfileIndex& index(Side side) const { return side == Side::job ? *jobs : *candidates; }
@@ -82,7 +76,7 @@ struct Engine::Impl {
     for (const auto& s : p.skills) skills.push_back({s.concept_index, s.weight * s.confidence});
     // The title's occupation adds context, as much as one average skill.
     if (p.title_concept != no_concept) skills.push_back({p.title_concept, 1.0f});
-    embed_profile(*embedding, skills, v);  // all zeros when nothing has a vector: matches on skills only
+    embed_profile(*knowledge.embedding, skills, v);  // all zeros when nothing has a vector: matches on skills only
     return v;
   }
 };
@@ -94,8 +88,9 @@ const Taxonomy& Engine::taxonomy() const noexcept { return *impl_->taxonomy; }
 const Resolver& Engine::resolver() const noexcept { return impl_->resolver; }
 const SkillSimilarity& Engine::similarity() const noexcept { return impl_->similarity; }
 const SkillEmbedding& Engine::embedding() const {
-  if (!impl_->embedding) fail(ErrorCode::invalid_argument, "this engine uses external vectors, it has no embedding");
-  return *impl_->embedding;
+  if (impl_->options.external_vectors)
+    fail(ErrorCode::invalid_argument, "this engine uses external vectors, it has no embedding");
+  return *impl_->knowledge.embedding;
 }
 std::size_t Engine::dimension() const noexcept { return impl_->dimension; }
 const ProfileIndex& Engine::index(Side side) const noexcept { return impl_->index(side); }

@@ -8,21 +8,14 @@
 
 #include "skillmatch/taxonomy_io.hpp"
 
+#include "io/split_tabs.hpp"
+
 namespace skillmatch {
 namespace {
 
 constexpr std::string_view kMagic = "#skillmatch-taxonomy 1";
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  for (;;) {
-    std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return fields;
-    start = tab + 1;
-  }
-}
+using io::split_tabs;
 
 double parse_number(std::string_view text, const SourceLocation& where, const char* what) {
   double value = 0;

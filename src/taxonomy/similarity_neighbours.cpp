@@ -120,6 +120,19 @@ void SkillSimilarity::build_neighbours() const {
         for (ConceptIndex x : touched) dot[x] = 0;
       }
 
+      // Concepts named in the same real postings (the learned vectors' first-order evidence).
+      {
+        std::size_t taken = 0;
+        for (std::uint32_t posting : t.postings_of.row(c)) {
+          for (ConceptIndex x : t.posting_members.row(posting)) {
+            if (taken == m) break;
+            if (candidate_stamp[x] != stamp && x != c) ++taken;
+            add(x);
+          }
+          if (taken == m) break;
+        }
+      }
+
       scored.clear();
       for (ConceptIndex x : candidates) {
         float s = parts(c, x).combined;

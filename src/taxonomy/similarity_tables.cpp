@@ -5,6 +5,7 @@
 #include <iterator>
 #include <vector>
 
+#include "taxonomy/similarity_sources.hpp"
 #include "taxonomy/similarity_tables.hpp"
 
 namespace skillmatch {
@@ -62,8 +63,8 @@ std::vector<std::vector<ConceptIndex>> ancestor_sets(const Taxonomy& taxonomy) {
 
 }  // namespace
 
-std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(const Taxonomy& taxonomy,
-                                                                         const SimilarityOptions& options) {
+std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(
+    const Taxonomy& taxonomy, const SimilarityOptions& options, std::span<const std::vector<ConceptIndex>> postings) {
   auto t = std::make_unique<Tables>();
   const std::size_t n = taxonomy.size();
   const auto sets = ancestor_sets(taxonomy);
@@ -96,7 +97,7 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(const Ta
   for (ConceptIndex c = 0; c < n; ++c) t->ic[c] = ic_max > 0 ? static_cast<float>(raw_ic[c] / ic_max) : 0.0f;
 
   for (ConceptIndex c = 0; c < n; ++c) {
-    for (ConceptIndex a : sets[c]) t->ancestors.items.push_back({a, t->ic[a]});
+    for (ConceptIndex a : sets[c]) t->ancestors.items.push_back({a, t->ic[a], static_cast<float>(t->count[a])});
     t->ancestors.end_row();
   }
 
@@ -138,6 +139,29 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(const Ta
     t->occupations.end_row();
   }
 
+  // Occupation schemes: NPMI compares a pair with chance within one source's occupations (a tool
+  // every O*NET occupation lists is a hub there, whatever ESCO says).
+  t->occupation_scheme.assign(n, 0);
+  t->scheme_sum.assign(n * kOccupationSchemes, 0.0f);
+  {
+    std::vector<std::string_view> schemes;
+    for (ConceptIndex o = 0; o < n; ++o) {
+      bool has_skills = false;
+      for (const RelatedLink& l : taxonomy.related(o)) has_skills = has_skills || l.kind == RelationKind::occupation_skill;
+      if (!has_skills) continue;
+      const auto scheme = detail::id_scheme(taxonomy.id(o));
+      auto it = std::find(schemes.begin(), schemes.end(), scheme);
+      std::size_t slot = static_cast<std::size_t>(it - schemes.begin());
+      if (it == schemes.end()) schemes.push_back(scheme);
+      slot = std::min(slot, kOccupationSchemes - 1);
+      t->occupation_scheme[o] = static_cast<std::uint8_t>(slot);
+      t->scheme_occupations[slot] += 1;
+    }
+    for (ConceptIndex c = 0; c < n; ++c)
+      for (const WeightedEntry& e : t->occupations.row(c))
+        t->scheme_sum[std::size_t{c} * kOccupationSchemes + t->occupation_scheme[e.concept_index]] += e.weight;
+  }
+
   // Narrower lists ordered by count: the best Lin candidates below an ancestor come first.
   for (ConceptIndex c = 0; c < n; ++c) {
     auto children = taxonomy.narrower(c);
@@ -149,6 +173,53 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(const Ta
               });
     t->narrower_by_count.end_row();
   }
+
+  // Postings: each posting's distinct concepts (postings naming fewer than two say nothing about
+  // pairs), and per concept the postings naming it.
+  std::vector<std::uint32_t> evidence(n, 0);
+  std::vector<ConceptIndex> members;
+  for (const auto& posting : postings) {
+    members.assign(posting.begin(), posting.end());
+    std::sort(members.begin(), members.end());
+    members.erase(std::unique(members.begin(), members.end()), members.end());
+    if (members.size() < 2) continue;
+    t->posting_members.items.insert(t->posting_members.items.end(), members.begin(), members.end());
+    t->posting_members.end_row();
+    for (ConceptIndex c : members) ++evidence[c];
+  }
+  {
+    std::vector<std::uint32_t> fill(n + 1, 0);
+    for (ConceptIndex c = 0; c < n; ++c) fill[c + 1] = fill[c] + evidence[c];
+    t->postings_of.begin = fill;
+    t->postings_of.items.resize(fill[n]);
+    const std::size_t posting_count = t->posting_members.begin.size() - 1;
+    for (std::uint32_t p = 0; p < posting_count; ++p)
+      for (ConceptIndex c : t->posting_members.row(p)) t->postings_of.items[fill[c]++] = p;
+  }
+
+  // Trust: how much a concept's learned vector rests on its own data (postings, occupations, links)
+  // rather than on the hierarchy alone.
+  t->trust.assign(n, 0.0f);
+  t->specificity_rank.assign(n, 0);
+  std::vector<double> docs(n, 0.0);
+  for (ConceptIndex c = 0; c < n; ++c) {
+    docs[c] = static_cast<double>(evidence[c] + t->associations.row(c).size());
+    for (const RelatedLink& l : taxonomy.related_in(c))
+      if (l.kind == RelationKind::occupation_skill) docs[c] += 1;
+    for (const RelatedLink& l : taxonomy.related(c))
+      if (l.kind == RelationKind::occupation_skill) docs[c] += 1;  // an occupation's own skill list
+    t->trust[c] = static_cast<float>(docs[c] / (docs[c] + double{options.evidence_shrinkage}));
+    switch (taxonomy.kind(c)) {
+      case ConceptKind::technology:
+      case ConceptKind::certification: t->specificity_rank[c] = 2; break;
+      case ConceptKind::skill:
+      case ConceptKind::knowledge:
+      case ConceptKind::soft_skill: t->specificity_rank[c] = 1; break;
+      default: t->specificity_rank[c] = 0; break;
+    }
+  }
+  t->evidence_of = detail::label_twin_representatives(taxonomy);
+  t->stand_in = detail::category_stand_ins(taxonomy);
   return t;
 }
 

@@ -2,6 +2,7 @@
 // sorted by concept index so that each part is a linear merge of two short contiguous lists.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -15,6 +16,7 @@ namespace skillmatch {
 struct AncestorEntry {
   ConceptIndex concept_index;  // an ancestor of the concept (or the concept itself)
   float ic;                    // its normalised information content
+  float count;                 // its accumulated smoothed count (the mass below it)
 };
 
 struct WeightedEntry {
@@ -33,9 +35,13 @@ struct Csr {
   void end_row() { begin.push_back(static_cast<std::uint32_t>(items.size())); }
 };
 
+/// Occupation schemes (sources) told apart by the co-occurrence part; further schemes share the last.
+inline constexpr std::size_t kOccupationSchemes = 4;
+
 struct SkillSimilarity::Tables {
   /// Builds every table except the neighbour lists. Options are already checked.
-  static std::unique_ptr<Tables> build(const Taxonomy& taxonomy, const SimilarityOptions& options);
+  static std::unique_ptr<Tables> build(const Taxonomy& taxonomy, const SimilarityOptions& options,
+                                       std::span<const std::vector<ConceptIndex>> postings);
 
   std::vector<float> ic;                 // normalised IC per concept
   std::vector<double> count;             // accumulated smoothed count per concept
@@ -45,6 +51,15 @@ struct SkillSimilarity::Tables {
   std::vector<float> occupation_norm;    // Euclidean norm of each occupation vector (0 when empty)
   std::vector<float> occupation_sum;     // sum of the weights of each occupation vector (0 when empty)
   Csr<ConceptIndex> narrower_by_count;   // narrower concepts, largest count first (neighbour candidates)
+  std::vector<std::uint8_t> occupation_scheme;  // per concept: scheme slot of an occupation (0 otherwise)
+  std::array<float, kOccupationSchemes> scheme_occupations{};  // occupations with skill links per slot
+  std::vector<float> scheme_sum;         // concept x kOccupationSchemes: its occupation weights per slot
+  std::vector<ConceptIndex> evidence_of; // the concept whose evidence it uses: itself or its label twin
+  std::vector<ConceptIndex> stand_in;    // itself, or the category it is the generic member of
+  std::vector<float> trust;              // n / (n + evidence_shrinkage), n = documents and links naming the concept
+  std::vector<std::uint8_t> specificity_rank;  // 2 technology (an instance), 1 skill / knowledge, 0 other
+  Csr<std::uint32_t> postings_of;        // per concept: the postings (indices into posting_members) naming it
+  Csr<ConceptIndex> posting_members;     // per posting (>= 2 distinct concepts): its concepts, sorted
 
   // Neighbour lists, built once on demand.
   std::once_flag neighbours_once;
