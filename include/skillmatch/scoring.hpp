@@ -57,6 +57,8 @@ struct RequirementOutcome {
   float similarity = 0;                    // sim(requirement, matched_by)
   float level_factor = 1;                  // years/level adjustment
   float credit = 0;                        // similarity · level_factor
+  bool met = false;                        // similarity >= must_threshold (a must-have is met)
+  SimilarityParts evidence;                // why matched_by relates to the requirement (1s: the same concept)
   float contribution = 0;                  // this requirement's share of the score
 };
 
@@ -96,8 +98,14 @@ class HybridScorer {
   float score(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills,
               float vector_cosine, float preference_share, ScoreBreakdown* out = nullptr) const;
 
-  /// Whether every must-have of the job is met (best similarity >= must_threshold).
+  /// Whether every must-have of the job is met: some candidate skill meets it (see meets()).
   bool meets_required(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills) const;
+  /// Whether a candidate skill `have` meets the requirement `want` on its own: its similarity to the
+  /// requirement reaches must_threshold (and the floor). The one rule behind `missing_required`,
+  /// meets_required() and the engine's required_as_filter.
+  bool meets(const ProfileSkill& want, ConceptIndex have) const;
+  /// The similarity a candidate skill `have` earns for requirement `requirement` (1 for the same concept).
+  float credit_similarity(ConceptIndex requirement, ConceptIndex have) const;
 
   const ScoreWeights& weights() const noexcept { return weights_; }
   float must_threshold() const noexcept { return must_threshold_; }
@@ -111,6 +119,7 @@ class HybridScorer {
     float similarity = 0, level_factor = 1, credit = 0;
   };
   Best best_match(const ProfileSkill& want, std::span<const ProfileSkill> have) const;
+  bool meets_one(const ProfileSkill& want, std::span<const ProfileSkill> have) const;
 
   const SkillSimilarity* similarity_;
   ScoreWeights weights_;

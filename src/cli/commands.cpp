@@ -9,6 +9,7 @@ int run_similar(Args args);
 int run_match(Args args);
 int run_demo(Args args);
 int run_build_taxonomy(Args args);
+int run_evaluate_matching(Args args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -16,6 +17,7 @@ const std::vector<Command>& commands() {
       {"match", "match jobs and candidates from JSONL files", run_match},
       {"resolve", "resolve skill terms (one per line on stdin) to taxonomy concepts", run_resolve},
       {"similar", "the concepts nearest to a skill", run_similar},
+      {"evaluate-matching", "ranking quality of the score on the evaluation sets (dev/test); --fit fits its weights", run_evaluate_matching},
       {"version", "print the skillmatch version", run_version},
       {"build-taxonomy", "build the bundled taxonomy from raw O*NET, ESCO and Stack Overflow releases", run_build_taxonomy},
   };
