@@ -294,28 +294,45 @@ static MatchContext make_context(const SkillSimilarity& similarity, const MatchO
   return ctx;
 }
 
-MatchResults Engine::match(const Profile& query, Side query_side, const MatchOptions& options) const {
-  const Impl& im = *impl_;
-  const ProfileIndex& target = im.index(other_side(query_side));
-  CompiledQuery compiled = compile_query(options, target.schema());
-  std::vector<float> qv = im.embed(query);
+// match() and match_id(): one query with its unit vector.
+static MatchResults match_one(const SkillSimilarity& similarity, ThreadPool& pool, const ProfileIndex& target,
+                              const CompiledQuery& compiled, std::string query_id,
+                              std::span<const ProfileSkill> query_skills, std::span<const float> query_vector,
+                              Side query_side, const MatchOptions& options) {
   auto docs = target.read();
-  const MatchContext ctx = make_context(im.similarity, options, query_side, docs, compiled);
+  const MatchContext ctx = make_context(similarity, options, query_side, docs, compiled);
   MatchResults results;
-  results.query_id = query.id;
-  run_query(ctx, &im.pool, options.threads, query.skills, qv, nullptr, results);
+  results.query_id = std::move(query_id);
+  run_query(ctx, &pool, options.threads, query_skills, query_vector, nullptr, results);
   return results;
 }
 
+MatchResults Engine::match(const Profile& query, Side query_side, const MatchOptions& options) const {
+  const Impl& im = *impl_;
+  const ProfileIndex& target = im.index(other_side(query_side));
+  const CompiledQuery compiled = compile_query(options, target.schema());
+  std::vector<float> qv = im.embed(query);
+  return match_one(im.similarity, im.pool, target, compiled, query.id, query.skills, qv, query_side, options);
+}
+
 MatchResults Engine::match_id(Side query_side, std::string_view query_id, const MatchOptions& options) const {
-  Profile query;
+  // The stored unit vector as it is (embedding it again would renormalise it and change the last
+  // bits, so a stored query would score differently from match_all()).
+  const Impl& im = *impl_;
+  const ProfileIndex& target = im.index(other_side(query_side));
+  const CompiledQuery compiled = compile_query(options, target.schema());
+  std::vector<float> qv;
+  std::vector<ProfileSkill> skills;
   {
-    auto view = impl_->index(query_side).read();
+    auto view = im.index(query_side).read();
     auto row = view.row_of(query_id);
     if (!row) fail(ErrorCode::not_found, std::string("no ") + to_string(query_side) + " with id '" + std::string(query_id) + "'");
-    query = view.profile(*row);  // carries its stored unit vector, so it is not embedded again
+    auto v = view.vectors().row(*row);
+    qv.assign(v.begin(), v.end());
+    auto s = view.skills(*row);
+    skills.assign(s.begin(), s.end());
   }
-  return match(query, query_side, options);
+  return match_one(im.similarity, im.pool, target, compiled, std::string(query_id), skills, qv, query_side, options);
 }
 
 std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions& options) const {
