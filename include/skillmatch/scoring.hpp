@@ -14,11 +14,16 @@
 // credit_r = max over the candidate's skills s of sim(r, s) · level_factor(r, s): sim is the
 // taxonomy's skill similarity (1 for the same concept), level_factor compares years and levels when
 // the job states them: 0.5 + 0.5 · min(1, have / want) per stated dimension, 0.75 when the candidate
-// does not state it, 1 when the job does not ask. A must-have whose best sim is below
-// `must_threshold` is reported missing.
-// Parts that are absent hand their weight to the others, so every score is in [0, 1] and the
-// contributions in an explanation add up to the score. Scores do not depend on the direction of the
-// query: (job, candidate) scores the same from either side.
+// does not state it, 1 when the job does not ask. A must-have is met when some candidate skill s has
+// sim(r, s) >= `must_threshold` (meets()); it is then credited by the best such skill, which the
+// explanation names with the evidence (SimilarityParts) behind its similarity; otherwise it is
+// reported missing.
+// Absent parts: required and preferred are one skill budget, so when a job has only one kind of skill
+// that kind gets both weights and the vector keeps its share for every job; a job without any resolved
+// skill, or a query without preferences, spreads the absent weight over the present parts in
+// proportion. Every score is in [0, 1], the contributions in an explanation add up to the score, and
+// a score means the same for every query of the same options (docs/matching.md "What a score means").
+// Scores do not depend on the direction of the query: (job, candidate) scores the same from either side.
 //
 // Thread-safety: a HybridScorer is immutable; score() may run concurrently.
 #pragma once
@@ -32,8 +37,8 @@
 
 namespace skillmatch {
 
-// Defaults from the O*NET quality check (tests/unit/match_quality_test.cpp): the learned vector is the
-// strongest single signal of fit, coverage keeps must-haves decisive and every score explainable.
+// Defaults fitted on the dev split of the evaluation sets by `skillmatch evaluate-matching --fit`
+// (coordinate ascent, docs/matching.md#evaluation); preferences keep a fixed 0.05 (the sets have none).
 struct ScoreWeights {
   float vector = 0.50f;
   float required = 0.30f;
