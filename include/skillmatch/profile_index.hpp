@@ -69,6 +69,12 @@ class ProfileIndex {
     std::span<const ProfileSkill> skills(std::uint32_t row) const noexcept { return index_->skills_[row]; }
     /// Rows that list concept `c` (live rows only, ascending).
     std::span<const std::uint32_t> rows_with(ConceptIndex c) const noexcept;
+    /// Calls f(concept, rows) once for every concept some live row lists, in no particular order
+    /// (rows as rows_with). Lets a query test each distinct concept once instead of each row's skills.
+    template <typename F>
+    void for_each_concept(F&& f) const {
+      for (const auto& [c, rows] : index_->postings_) f(c, std::span<const std::uint32_t>(rows));
+    }
     /// The stored profile as a Profile value (attributes from the columns), e.g. to use it as a query.
     Profile profile(std::uint32_t row) const;
 

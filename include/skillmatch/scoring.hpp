@@ -14,11 +14,16 @@
 // credit_r = max over the candidate's skills s of sim(r, s) · level_factor(r, s): sim is the
 // taxonomy's skill similarity (1 for the same concept), level_factor compares years and levels when
 // the job states them: 0.5 + 0.5 · min(1, have / want) per stated dimension, 0.75 when the candidate
-// does not state it, 1 when the job does not ask. A must-have whose best sim is below
-// `must_threshold` is reported missing.
-// Parts that are absent hand their weight to the others, so every score is in [0, 1] and the
-// contributions in an explanation add up to the score. Scores do not depend on the direction of the
-// query: (job, candidate) scores the same from either side.
+// does not state it, 1 when the job does not ask. A must-have is met when some candidate skill s has
+// sim(r, s) >= `must_threshold` (meets()); it is then credited by the best such skill, which the
+// explanation names with the evidence (SimilarityParts) behind its similarity; otherwise it is
+// reported missing.
+// Absent parts: required and preferred are one skill budget, so when a job has only one kind of skill
+// that kind gets both weights and the vector keeps its share for every job; a job without any resolved
+// skill, or a query without preferences, spreads the absent weight over the present parts in
+// proportion. Every score is in [0, 1], the contributions in an explanation add up to the score, and
+// a score means the same for every query of the same options (docs/matching.md "What a score means").
+// Scores do not depend on the direction of the query: (job, candidate) scores the same from either side.
 //
 // Thread-safety: a HybridScorer is immutable; score() may run concurrently.
 #pragma once
@@ -32,8 +37,9 @@
 
 namespace skillmatch {
 
-// Defaults from the O*NET quality check (tests/unit/match_quality_test.cpp): the learned vector is the
-// strongest single signal of fit, coverage keeps must-haves decisive and every score explainable.
+// Hand-set defaults (vector strongest, coverage keeps must-haves decisive). `skillmatch
+// evaluate-matching --fit` fits them on the dev split (coordinate ascent, docs/matching.md#evaluation);
+// the fitted values are not shipped yet. Preferences keep a fixed 0.05 (the sets have none).
 struct ScoreWeights {
   float vector = 0.50f;
   float required = 0.30f;
@@ -57,6 +63,8 @@ struct RequirementOutcome {
   float similarity = 0;                    // sim(requirement, matched_by)
   float level_factor = 1;                  // years/level adjustment
   float credit = 0;                        // similarity · level_factor
+  bool met = false;                        // similarity >= must_threshold (a must-have is met)
+  SimilarityParts evidence;                // why matched_by relates to the requirement (1s: the same concept)
   float contribution = 0;                  // this requirement's share of the score
 };
 
@@ -96,8 +104,14 @@ class HybridScorer {
   float score(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills,
               float vector_cosine, float preference_share, ScoreBreakdown* out = nullptr) const;
 
-  /// Whether every must-have of the job is met (best similarity >= must_threshold).
+  /// Whether every must-have of the job is met: some candidate skill meets it (see meets()).
   bool meets_required(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills) const;
+  /// Whether a candidate skill `have` meets the requirement `want` on its own: its similarity to the
+  /// requirement reaches must_threshold (and the floor). The one rule behind `missing_required`,
+  /// meets_required() and the engine's required_as_filter.
+  bool meets(const ProfileSkill& want, ConceptIndex have) const;
+  /// The similarity a candidate skill `have` earns for requirement `requirement` (1 for the same concept).
+  float credit_similarity(ConceptIndex requirement, ConceptIndex have) const;
 
   const ScoreWeights& weights() const noexcept { return weights_; }
   float must_threshold() const noexcept { return must_threshold_; }
@@ -111,6 +125,7 @@ class HybridScorer {
     float similarity = 0, level_factor = 1, credit = 0;
   };
   Best best_match(const ProfileSkill& want, std::span<const ProfileSkill> have) const;
+  bool meets_one(const ProfileSkill& want, std::span<const ProfileSkill> have) const;
 
   const SkillSimilarity* similarity_;
   ScoreWeights weights_;

@@ -69,15 +69,24 @@ std::optional<std::uint32_t> job_with(const Engine& engine, const ProfileIndex::
   return std::nullopt;
 }
 
-// Matches a stored profile with a filter and prints the best documents with their explanations.
+// Matches a stored profile with a filter and its must-haves as a filter (a recruiter's "must"), and
+// prints the best documents with their explanations: which skill met each must-have, and why.
+// When no document meets every must-have, says so and shows the best ones without that filter.
 void show_best(const Engine& engine, Side query_side, const std::string& id, const std::string& filter, std::size_t top) {
   MatchOptions o;
   o.k = top;
   o.filter = filter;
   o.explain = true;
+  o.required_as_filter = true;
   auto r = engine.match_id(query_side, id, o);
   const Side docs = other_side(query_side);
-  std::printf("   %zu of %zu %ss pass the filter; best %zu:\n", r.admitted, engine.size(docs), to_string(docs), r.matches.size());
+  if (r.admitted == 0) {
+    std::printf("   no %s passes the filter and meets every must-have; without the must-have filter:\n", to_string(docs));
+    o.required_as_filter = false;
+    r = engine.match_id(query_side, id, o);
+  }
+  std::printf("   %zu of %zu %ss pass the filter%s; best %zu:\n", r.admitted, engine.size(docs), to_string(docs),
+              o.required_as_filter ? " and meet every must-have" : "", r.matches.size());
   for (const auto& m : r.matches) std::printf("   %s", explanation_to_text(m, engine.taxonomy()).c_str());
 }
 

@@ -12,6 +12,7 @@ int run_demo(Args args);
 int run_build_taxonomy(Args args);
 int run_evaluate_resolver(Args args);
 int run_build_glossary(Args args);
+int run_evaluate_matching(Args args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -21,6 +22,7 @@ const std::vector<Command>& commands() {
       {"evaluate-resolver", "accuracy and unknown rate of the resolver on evaluation sets", run_evaluate_resolver},
       {"similar", "the concepts nearest to a skill", run_similar},
       {"pairs", "figures of a skill-pair sanity set (related vs unrelated similarity)", run_pairs},
+      {"evaluate-matching", "ranking quality of the score on the evaluation sets (dev/test); --fit fits its weights", run_evaluate_matching},
       {"version", "print the skillmatch version", run_version},
       {"build-taxonomy", "build the bundled taxonomy from raw O*NET, ESCO and Stack Overflow releases", run_build_taxonomy},
       {"build-glossary", "compile a Japanese term glossary into taxonomy label records", run_build_glossary},

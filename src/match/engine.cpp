@@ -157,18 +157,55 @@ float preference_share(const CompiledQuery& q, const AttributeColumns& columns, 
 
 }  // namespace
 
+// Everything one call of match()/match_all() shares between its queries.
 struct MatchContext {
   const MatchOptions& options;
   Side query_side;
   const ProfileIndex::ReadView& docs;
   const CompiledQuery& compiled;
   HybridScorer scorer;
+  Bitmap base;  // live rows that pass the filter
 };
 
-// Re-ranks vector hits of one query and fills its results.
+// The cosine of a query and a stored row, computed the same way whichever search produced the hit
+// (the batch GEMM and the single-query kernels differ in the last bits), so that match() and
+// match_all() give the same scores and hence the same order.
+static float row_cosine(const ProfileIndex::ReadView& docs, std::uint32_t row, std::span<const float> query) {
+  auto v = docs.vectors().row(row);
+  float c = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) c += v[i] * query[i];
+  return c;
+}
+
+// The rows a query may return: `base`, and with required_as_filter only the rows that meet every
+// must-have by HybridScorer::meets(), the same rule as the explanation's missing_required, so the
+// filter drops exactly the documents whose explanation would list a missing must-have.
+// Job queries: each distinct concept of the documents is tested once per must-have and its rows are
+// taken from the inverted index (exact, no neighbour-list truncation). Candidate queries: the must-
+// haves are the documents', so each admitted job is checked against the candidate's skills.
+static void admitted_rows(const MatchContext& ctx, std::span<const ProfileSkill> query_skills, Bitmap& admitted) {
+  admitted = ctx.base;
+  if (!ctx.options.required_as_filter) return;
+  if (ctx.query_side == Side::job) {
+    for (const auto& want : query_skills) {
+      if (!want.required) continue;
+      Bitmap any(ctx.docs.rows());
+      ctx.docs.for_each_concept([&](ConceptIndex c, std::span<const std::uint32_t> rows) {
+        if (ctx.scorer.meets(want, c))
+          for (std::uint32_t r : rows) any.set(r);
+      });
+      admitted &= any;
+    }
+    return;
+  }
+  ctx.base.for_each_set([&](std::size_t r) {
+    if (!ctx.scorer.meets_required(ctx.docs.skills(static_cast<std::uint32_t>(r)), query_skills)) admitted.reset(r);
+  });
+}
+
+// Re-ranks the vector hits of one query by the hybrid score and fills its results.
 static void rerank(const MatchContext& ctx, std::span<const ProfileSkill> query_skills,
-                   std::span<const float> query_vector, const std::vector<Hit>& hits, MatchResults& out,
-                   bool must_check_per_row) {
+                   std::span<const float> query_vector, const std::vector<Hit>& hits, MatchResults& out) {
   struct Scored {
     std::uint32_t row;
     float score;
@@ -180,9 +217,8 @@ static void rerank(const MatchContext& ctx, std::span<const ProfileSkill> query_
     auto doc_skills = ctx.docs.skills(h.row);
     auto job = query_is_job ? query_skills : doc_skills;
     auto cand = query_is_job ? doc_skills : query_skills;
-    if (must_check_per_row && !ctx.scorer.meets_required(job, cand)) continue;
     float pref = preference_share(ctx.compiled, ctx.docs.columns(), h.row, nullptr);
-    float s = ctx.scorer.score(job, cand, h.score, pref);
+    float s = ctx.scorer.score(job, cand, row_cosine(ctx.docs, h.row, query_vector), pref);
     scored.push_back({h.row, s});
   }
   std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
@@ -200,11 +236,8 @@ static void rerank(const MatchContext& ctx, std::span<const ProfileSkill> query_
       auto job = query_is_job ? query_skills : doc_skills;
       auto cand = query_is_job ? doc_skills : query_skills;
       ScoreBreakdown b;
-      auto v = ctx.docs.vectors().row(s.row);
-      float cosine = 0;
-      for (std::size_t i = 0; i < v.size(); ++i) cosine += v[i] * query_vector[i];
       float pref = preference_share(ctx.compiled, ctx.docs.columns(), s.row, &b.preference_outcomes);
-      m.score = ctx.scorer.score(job, cand, cosine, pref, &b);
+      m.score = ctx.scorer.score(job, cand, row_cosine(ctx.docs, s.row, query_vector), pref, &b);
       for (auto& p : b.preference_outcomes)
         p.contribution = p.passed ? b.preferences.weight * p.weight / ctx.compiled.preference_weight_sum : 0;
       m.breakdown = std::move(b);
@@ -214,62 +247,87 @@ static void rerank(const MatchContext& ctx, std::span<const ProfileSkill> query_
   }
 }
 
-// Rows covering every must-have of a job (a concept or one of its neighbours at the threshold).
-static void must_bitmap(const SkillSimilarity& similarity, const ProfileIndex::ReadView& docs,
-                        std::span<const ProfileSkill> job_skills, float threshold, Bitmap& admitted) {
-  for (const auto& want : job_skills) {
-    if (!want.required) continue;
-    Bitmap any(docs.rows());
-    for (std::uint32_t r : docs.rows_with(want.concept_index)) any.set(r);
-    for (const auto& n : similarity.neighbours(want.concept_index))
-      if (n.similarity >= threshold)
-        for (std::uint32_t r : docs.rows_with(n.concept_index)) any.set(r);
-    admitted &= any;
-  }
-}
-
 static std::size_t rerank_depth(const MatchOptions& o) {
   return o.rerank_depth ? std::max(o.rerank_depth, o.k) : std::max<std::size_t>(10 * o.k, 200);
+}
+
+// One query, start to end: admitted rows, exact top-k' over them, re-rank. `hits` is the query's
+// top-k' when a batch search already found it over `ctx.base` (only valid when the admitted rows are
+// the base rows, i.e. without required_as_filter); else this searches itself.
+static void run_query(const MatchContext& ctx, ThreadPool* pool, std::size_t threads,
+                      std::span<const ProfileSkill> query_skills, std::span<const float> query_vector,
+                      const std::vector<Hit>* batch_hits, MatchResults& out) {
+  if (batch_hits) {
+    out.admitted = ctx.base.count();
+    if (out.admitted) rerank(ctx, query_skills, query_vector, *batch_hits, out);
+    return;
+  }
+  Bitmap admitted;
+  admitted_rows(ctx, query_skills, admitted);
+  out.admitted = admitted.count();
+  if (out.admitted == 0) return;
+  std::vector<Hit> hits;
+  ExactSearchOptions so;
+  so.k = rerank_depth(ctx.options);
+  so.filter = &admitted;
+  so.threads = threads;
+  exact_search(ctx.docs.vectors(), query_vector, so, pool, hits);
+  rerank(ctx, query_skills, query_vector, hits, out);
+}
+
+static MatchContext make_context(const SkillSimilarity& similarity, const MatchOptions& options, Side query_side,
+                                 const ProfileIndex::ReadView& docs, const CompiledQuery& compiled) {
+  MatchContext ctx{options, query_side, docs, compiled,
+                   HybridScorer(similarity, options.weights, options.must_threshold, options.similarity_floor,
+                                options.specificity),
+                   docs.live()};
+  if (compiled.filter) {
+    Bitmap f;
+    evaluate(*compiled.filter, docs.columns(), f);
+    ctx.base &= f;
+  }
+  return ctx;
+}
+
+// match() and match_id(): one query with its unit vector.
+static MatchResults match_one(const SkillSimilarity& similarity, ThreadPool& pool, const ProfileIndex& target,
+                              const CompiledQuery& compiled, std::string query_id,
+                              std::span<const ProfileSkill> query_skills, std::span<const float> query_vector,
+                              Side query_side, const MatchOptions& options) {
+  auto docs = target.read();
+  const MatchContext ctx = make_context(similarity, options, query_side, docs, compiled);
+  MatchResults results;
+  results.query_id = std::move(query_id);
+  run_query(ctx, &pool, options.threads, query_skills, query_vector, nullptr, results);
+  return results;
 }
 
 MatchResults Engine::match(const Profile& query, Side query_side, const MatchOptions& options) const {
   const Impl& im = *impl_;
   const ProfileIndex& target = im.index(other_side(query_side));
-  CompiledQuery compiled = compile_query(options, target.schema());
+  const CompiledQuery compiled = compile_query(options, target.schema());
   std::vector<float> qv = im.embed(query);
-  auto docs = target.read();
-  Bitmap admitted = docs.live();
-  if (compiled.filter) {
-    Bitmap f;
-    evaluate(*compiled.filter, docs.columns(), f);
-    admitted &= f;
-  }
-  const bool musts_in_query = query_side == Side::job;
-  if (options.required_as_filter && musts_in_query) must_bitmap(im.similarity, docs, query.skills, options.must_threshold, admitted);
-  MatchResults results;
-  results.query_id = query.id;
-  results.admitted = admitted.count();
-  if (results.admitted == 0) return results;
-  std::vector<Hit> hits;
-  ExactSearchOptions so;
-  so.k = rerank_depth(options);
-  so.filter = &admitted;
-  so.threads = options.threads;
-  exact_search(docs.vectors(), qv, so, &im.pool, hits);
-  MatchContext ctx{options, query_side, docs, compiled, HybridScorer(im.similarity, options.weights, options.must_threshold, options.similarity_floor, options.specificity)};
-  rerank(ctx, query.skills, qv, hits, results, options.required_as_filter && !musts_in_query);
-  return results;
+  return match_one(im.similarity, im.pool, target, compiled, query.id, query.skills, qv, query_side, options);
 }
 
 MatchResults Engine::match_id(Side query_side, std::string_view query_id, const MatchOptions& options) const {
-  Profile query;
+  // The stored unit vector as it is (embedding it again would renormalise it and change the last
+  // bits, so a stored query would score differently from match_all()).
+  const Impl& im = *impl_;
+  const ProfileIndex& target = im.index(other_side(query_side));
+  const CompiledQuery compiled = compile_query(options, target.schema());
+  std::vector<float> qv;
+  std::vector<ProfileSkill> skills;
   {
-    auto view = impl_->index(query_side).read();
+    auto view = im.index(query_side).read();
     auto row = view.row_of(query_id);
     if (!row) fail(ErrorCode::not_found, std::string("no ") + to_string(query_side) + " with id '" + std::string(query_id) + "'");
-    query = view.profile(*row);  // carries its stored unit vector, so it is not embedded again
+    auto v = view.vectors().row(*row);
+    qv.assign(v.begin(), v.end());
+    auto s = view.skills(*row);
+    skills.assign(s.begin(), s.end());
   }
-  return match(query, query_side, options);
+  return match_one(im.similarity, im.pool, target, compiled, std::string(query_id), skills, qv, query_side, options);
 }
 
 std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions& options) const {
@@ -282,16 +340,14 @@ std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions&
   queries.live().for_each_set([&](std::size_t r) { query_rows.push_back(static_cast<std::uint32_t>(r)); });
   std::vector<MatchResults> results(query_rows.size());
   if (query_rows.empty()) return results;
+  const MatchContext ctx = make_context(im.similarity, options, query_side, docs, compiled);
 
-  Bitmap admitted = docs.live();
-  if (compiled.filter) {
-    Bitmap f;
-    evaluate(*compiled.filter, docs.columns(), f);
-    admitted &= f;
-  }
-  const std::size_t admitted_count = admitted.count();
+  // Without required_as_filter every query admits the same rows, so the vector stage runs as one
+  // batch (blocked matrix products); with it each query has its own rows and searches alone. Either
+  // way each query then goes through run_query, the path match() takes.
   std::vector<std::vector<Hit>> hits;
-  if (admitted_count > 0) {
+  const bool batch = !options.required_as_filter && ctx.base.count() > 0;
+  if (batch) {
     std::vector<float> qv(query_rows.size() * im.dimension);
     for (std::size_t i = 0; i < query_rows.size(); ++i) {
       auto v = queries.vectors().row(query_rows[i]);
@@ -299,19 +355,16 @@ std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions&
     }
     ExactSearchOptions so;
     so.k = rerank_depth(options);
-    so.filter = &admitted;
+    so.filter = &ctx.base;
     so.threads = options.threads;
     exact_search_batch(docs.vectors(), qv.data(), query_rows.size(), so, &im.pool, hits);
   }
-  MatchContext ctx{options, query_side, docs, compiled, HybridScorer(im.similarity, options.weights, options.must_threshold, options.similarity_floor, options.specificity)};
   std::mutex progress_mutex;
   std::size_t done = 0;
   im.pool.parallel_for(query_rows.size(), options.threads, [&](std::size_t i, std::size_t) {
     results[i].query_id = queries.id(query_rows[i]);
-    results[i].admitted = admitted_count;
-    if (admitted_count > 0)
-      rerank(ctx, queries.skills(query_rows[i]), queries.vectors().row(query_rows[i]), hits[i], results[i],
-             options.required_as_filter);
+    run_query(ctx, nullptr, 1, queries.skills(query_rows[i]), queries.vectors().row(query_rows[i]),
+              batch ? &hits[i] : nullptr, results[i]);
     if (options.progress) {
       std::lock_guard lock(progress_mutex);
       options.progress(++done, query_rows.size());

@@ -18,6 +18,30 @@ json::value concept_json(ConceptIndex c, const std::string& text, const Taxonomy
   return json::object{{"skill", text}, {"concept", std::string(t.id(c))}, {"label", std::string(t.preferred_label(c))}};
 }
 
+// Why a candidate skill counts for a requirement, in words: the evidence parts that are present.
+std::string evidence_text(const RequirementOutcome& r) {
+  if (r.matched_by == r.requirement) return "same skill";
+  std::string s;
+  auto add = [&](const char* what, float x) {
+    if (x <= 0) return;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%s %.2f", s.empty() ? "" : ", ", what, static_cast<double>(x));
+    s += buf;
+  };
+  add("taxonomy hierarchy", r.evidence.hierarchy);
+  add("related link", r.evidence.related);
+  add("needed by the same occupations", r.evidence.cooccurrence);
+  return s.empty() ? "no evidence" : s;
+}
+
+json::value evidence_json(const RequirementOutcome& r) {
+  if (r.matched_by == no_concept) return nullptr;
+  return json::object{{"hierarchy", round6(r.evidence.hierarchy)},
+                      {"related", round6(r.evidence.related)},
+                      {"cooccurrence", round6(r.evidence.cooccurrence)},
+                      {"text", evidence_text(r)}};
+}
+
 std::string fmt(const char* format, double a) {
   char buf[64];
   std::snprintf(buf, sizeof buf, format, a);
@@ -98,6 +122,8 @@ json::object match_to_json(const Match& m, const Taxonomy& t) {
                                   {"weight", round6(r.weight)},
                                   {"matched_by", concept_json(r.matched_by, r.matched_text, t)},
                                   {"similarity", round6(r.similarity)},
+                                  {"met", r.met},
+                                  {"evidence", evidence_json(r)},
                                   {"level_factor", round6(r.level_factor)},
                                   {"credit", round6(r.credit)},
                                   {"contribution", round6(r.contribution)}};
@@ -156,6 +182,8 @@ std::string explanation_to_text(const Match& m, const Taxonomy& t) {
     }
     s += r.matched_by == r.requirement ? " <- " + r.matched_text : " ~ " + r.matched_text + " (" + std::string(label_for_query(t, r.matched_by, r.requirement_text)) + ")";
     s += fmt(" sim %.2f", static_cast<double>(r.similarity));
+    if (r.required) s += r.met ? " (met: " + evidence_text(r) + ")" : " (not met: " + evidence_text(r) + ")";
+    else if (r.matched_by != r.requirement) s += " (" + evidence_text(r) + ")";
     if (r.level_factor != 1.0f) s += fmt(" level x%.2f", static_cast<double>(r.level_factor));
     s += fmt(" +%.3f\n", static_cast<double>(r.contribution));
   }

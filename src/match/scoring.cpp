@@ -43,16 +43,31 @@ HybridScorer::HybridScorer(const SkillSimilarity& similarity, ScoreWeights weigh
     fail(ErrorCode::invalid_argument, "similarity_floor must be in [0, 1]");
 }
 
+float HybridScorer::credit_similarity(ConceptIndex requirement, ConceptIndex have) const {
+  return requirement == have ? 1.0f : similarity_->credit(requirement, have);
+}
+
+bool HybridScorer::meets(const ProfileSkill& want, ConceptIndex have) const {
+  const float sim = credit_similarity(want.concept_index, have);
+  return sim >= must_threshold_ && sim >= similarity_floor_ && sim > 0;
+}
+
 HybridScorer::Best HybridScorer::best_match(const ProfileSkill& want, std::span<const ProfileSkill> have) const {
-  Best best;
+  // A must-have is credited by a skill that meets it when there is one (the explanation then names
+  // the skill that met it); only when none does, by the best partial match.
+  Best best, best_meeting;
   for (const auto& s : have) {
-    float sim = want.concept_index == s.concept_index ? 1.0f : similarity_->similarity(want.concept_index, s.concept_index);
+    float sim = credit_similarity(want.concept_index, s.concept_index);
     if (sim <= 0 || sim < similarity_floor_) continue;
     float lf = level_factor(want, s);
     float credit = sim * lf;
-    if (credit > best.credit || (credit == best.credit && sim > best.similarity)) best = {&s, sim, lf, credit};
+    Best b{&s, sim, lf, credit};
+    if (credit > best.credit || (credit == best.credit && sim > best.similarity)) best = b;
+    if (want.required && sim >= must_threshold_ &&
+        (credit > best_meeting.credit || (credit == best_meeting.credit && sim > best_meeting.similarity)))
+      best_meeting = b;
   }
-  return best;
+  return best_meeting.skill ? best_meeting : best;
 }
 
 float HybridScorer::effective_weight(const ProfileSkill& want) const {
@@ -69,8 +84,14 @@ float HybridScorer::effective_weight(const ProfileSkill& want) const {
 bool HybridScorer::meets_required(std::span<const ProfileSkill> job_skills,
                                   std::span<const ProfileSkill> candidate_skills) const {
   for (const auto& want : job_skills)
-    if (want.required && best_match(want, candidate_skills).similarity < must_threshold_) return false;
+    if (want.required && !meets_one(want, candidate_skills)) return false;
   return true;
+}
+
+bool HybridScorer::meets_one(const ProfileSkill& want, std::span<const ProfileSkill> have) const {
+  for (const auto& s : have)
+    if (meets(want, s.concept_index)) return true;
+  return false;
 }
 
 float HybridScorer::score(std::span<const ProfileSkill> job_skills, std::span<const ProfileSkill> candidate_skills,
@@ -90,7 +111,7 @@ float HybridScorer::score(std::span<const ProfileSkill> job_skills, std::span<co
       r.requirement = want.concept_index;
       r.requirement_text = want.text;
       r.required = want.required;
-      r.weight = effective_weight(want);
+      r.weight = w;
       if (b.skill) {
         r.matched_by = b.skill->concept_index;
         r.matched_text = b.skill->text;
@@ -98,8 +119,12 @@ float HybridScorer::score(std::span<const ProfileSkill> job_skills, std::span<co
       r.similarity = b.similarity;
       r.level_factor = b.skill ? b.level_factor : 1.0f;
       r.credit = b.credit;
+      r.met = b.skill && b.similarity >= must_threshold_;
+      if (b.skill) r.evidence = want.concept_index == b.skill->concept_index
+                                    ? SimilarityParts{1, 1, 1, 1}
+                                    : similarity_->explain(want.concept_index, b.skill->concept_index);
+      if (want.required && !r.met) out->missing_required.push_back(want.text);
       out->requirements.push_back(std::move(r));
-      if (want.required && b.similarity < must_threshold_) out->missing_required.push_back(want.text);
     }
   }
   ScorePart parts[4];
@@ -107,6 +132,13 @@ float HybridScorer::score(std::span<const ProfileSkill> job_skills, std::span<co
   parts[1] = {req_sum > 0, req_sum > 0 ? req_credit / req_sum : 0, weights_.required, 0};
   parts[2] = {nice_sum > 0, nice_sum > 0 ? nice_credit / nice_sum : 0, weights_.preferred, 0};
   parts[3] = {preference_share >= 0, std::max(0.0f, std::min(1.0f, preference_share)), weights_.preferences, 0};
+  // Absent parts (docs/matching.md "What a score means"): the two coverage parts are one skill
+  // budget, so a job without must-haves (or without nice-to-haves) gives the missing part's weight
+  // to the other coverage part, and the vector keeps its share for every job. Only when the job has
+  // no resolved skill at all, or the query gives no preferences, is the absent weight spread over the
+  // parts present in proportion.
+  if (!parts[1].present && parts[2].present) parts[2].weight += parts[1].weight;
+  if (!parts[2].present && parts[1].present) parts[1].weight += parts[2].weight;
   float total_weight = 0;
   for (auto& p : parts)
     if (p.present) total_weight += p.weight;

@@ -9,6 +9,8 @@
 
 #include "skillmatch/engine.hpp"
 #include "skillmatch/explain.hpp"
+#include "skillmatch/schema_io.hpp"
+#include "skillmatch/taxonomy_io.hpp"
 
 using namespace skillmatch;
 
@@ -212,28 +214,42 @@ TEST_CASE("explanations add up to the score, in both directions, and the pair sc
   CHECK(it->score == doctest::Approx(from_job.matches[0].score).epsilon(1e-5));
 }
 
-TEST_CASE("required-as-filter drops documents that miss a must-have, in both directions") {
+TEST_CASE("required-as-filter keeps exactly the documents that meet every must-have, in both directions") {
   Fixture f;
   MatchOptions o;
   o.k = 300;
   o.required_as_filter = true;
-  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, 0.5f, 0.2f, 0.5f);
+  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, o.must_threshold, o.similarity_floor, o.specificity);
   for (int q = 0; q < 10; ++q) {
     auto r = f.engine.match(f.jobs[q], Side::job, o);
-    std::size_t expected = 0;
-    for (const auto& c : f.candidates) expected += scorer.meets_required(f.jobs[q].skills, c.skills);
-    // The bitmap uses neighbour lists, the check uses similarity: neighbours are a subset, so the
-    // bitmap may admit fewer but never a candidate that fails the must-haves.
-    CHECK(r.matches.size() <= expected);
-    for (const auto& m : r.matches) {
-      auto c = std::find_if(f.candidates.begin(), f.candidates.end(), [&](const Profile& p) { return p.id == m.id; });
-      CHECK(scorer.meets_required(f.jobs[q].skills, c->skills));
-    }
+    std::vector<std::string> expected;
+    for (const auto& c : f.candidates)
+      if (scorer.meets_required(f.jobs[q].skills, c.skills)) expected.push_back(c.id);
+    // The filter is exact: the admitted rows are the ones whose explanation lists no missing must-have.
+    CHECK(r.admitted == expected.size());
+    std::vector<std::string> got;
+    for (const auto& m : r.matches) got.push_back(m.id);
+    std::sort(got.begin(), got.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(got == expected);
   }
-  auto jobs = f.engine.match(f.candidates[0], Side::candidate, o);
-  for (const auto& m : jobs.matches) {
-    auto j = std::find_if(f.jobs.begin(), f.jobs.end(), [&](const Profile& p) { return p.id == m.id; });
-    CHECK(scorer.meets_required(j->skills, f.candidates[0].skills));
+  o.explain = true;
+  for (int q = 0; q < 5; ++q) {
+    auto jobs = f.engine.match(f.candidates[q], Side::candidate, o);
+    std::size_t expected = 0;
+    for (const auto& j : f.jobs) expected += scorer.meets_required(j.skills, f.candidates[q].skills);
+    CHECK(jobs.admitted == expected);
+    CHECK(jobs.matches.size() == expected);
+    for (const auto& m : jobs.matches) {
+      REQUIRE(m.breakdown);
+      CHECK(m.breakdown->missing_required.empty());
+      for (const auto& req : m.breakdown->requirements)
+        if (req.required) {
+          CHECK(req.met);
+          CHECK(req.matched_by != no_concept);
+          CHECK(req.similarity >= o.must_threshold);
+        }
+    }
   }
 }
 
@@ -247,8 +263,64 @@ TEST_CASE("batch matching equals one-by-one matching") {
   for (std::size_t i = 0; i < all.size(); i += 7) {
     auto one = f.engine.match_id(Side::job, all[i].query_id, o);
     REQUIRE(one.matches.size() == all[i].matches.size());
-    for (std::size_t j = 0; j < one.matches.size(); ++j) CHECK(one.matches[j].score == doctest::Approx(all[i].matches[j].score).epsilon(1e-4));
+    CHECK(one.admitted == all[i].admitted);
+    for (std::size_t j = 0; j < one.matches.size(); ++j) {
+      CHECK(one.matches[j].id == all[i].matches[j].id);
+      CHECK(one.matches[j].score == all[i].matches[j].score);
+    }
   }
+}
+
+// match() and match_all() are one pipeline: on the bundled sample portal, every query's ids, scores
+// and admitted count agree, with and without a filter and required-as-filter, in both directions.
+TEST_CASE("single and batch matching return the same ids on the sample data, with and without filters") {
+  auto resolver = std::make_shared<const Resolver>(bundled_taxonomy());
+  const std::string dir = SKILLMATCH_SOURCE_DIR "/data/sample/";
+  auto jobs = read_profiles_jsonl_file(dir + "jobs.jsonl", *resolver);
+  auto cands = read_profiles_jsonl_file(dir + "candidates.jsonl", *resolver);
+  EngineOptions eo;
+  eo.resolver = resolver;
+  eo.job_schema = read_attribute_schema_file(dir + "jobs.schema.json");
+  eo.candidate_schema = read_attribute_schema_file(dir + "candidates.schema.json");
+  eo.threads = 2;
+  Engine engine(std::move(eo));
+  engine.upsert_all(Side::job, jobs);
+  engine.upsert_all(Side::candidate, cands);
+  struct Case {
+    Side side;
+    const char* filter;
+    bool required_as_filter;
+  };
+  const Case cases[] = {{Side::job, "", false},
+                        {Side::job, "jlpt >= N4 and not visa_refused", false},
+                        {Side::job, "", true},
+                        {Side::job, "jlpt >= N4 and not visa_refused", true},
+                        {Side::candidate, "", false},
+                        {Side::candidate, "visa_sponsorship", true},
+                        {Side::candidate, "", true}};
+  std::size_t non_trivial = 0;
+  for (const auto& c : cases) {
+    CAPTURE(c.filter);
+    CAPTURE(c.required_as_filter);
+    MatchOptions o;
+    o.k = 10;
+    o.filter = c.filter;
+    o.required_as_filter = c.required_as_filter;
+    auto all = engine.match_all(c.side, o);
+    REQUIRE(all.size() == engine.size(c.side));
+    for (std::size_t i = 0; i < all.size(); i += c.side == Side::job ? 3 : 37) {
+      auto one = engine.match_id(c.side, all[i].query_id, o);
+      CHECK(one.query_id == all[i].query_id);
+      CHECK(one.admitted == all[i].admitted);
+      REQUIRE(one.matches.size() == all[i].matches.size());
+      for (std::size_t j = 0; j < one.matches.size(); ++j) {
+        CHECK(one.matches[j].id == all[i].matches[j].id);
+        CHECK(one.matches[j].score == all[i].matches[j].score);
+      }
+      non_trivial += !one.matches.empty() && one.admitted < engine.size(other_side(c.side));
+    }
+  }
+  CHECK(non_trivial > 20);  // the filters really drop rows, and something is still found
 }
 
 TEST_CASE("updates and removals are visible to the next match; removed rows are reused") {
