@@ -18,10 +18,16 @@ namespace {
 
 constexpr float kCompound = 0.8f;
 
-bool is_ascii(std::string_view s) noexcept {
-  for (char ch : s)
-    if (static_cast<unsigned char>(ch) >= 0x80) return false;
-  return true;
+// Whether the text holds a well-formed kana, CJK or full/half-width character (U+3000..U+9FFF,
+// U+F900..U+FFEF: UTF-8 lead bytes E3..E9 and EF). Only such text is written without spaces between
+// words; Latin text with a stray ill-formed byte ("broken \xC3( bytes") is not a compound.
+bool has_cjk(std::string_view s) noexcept {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
+               b2 = static_cast<unsigned char>(s[i + 2]);
+    if (((b0 >= 0xE3 && b0 <= 0xE9) || b0 == 0xEF) && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) return true;
+  }
+  return false;
 }
 
 // One break iterator per thread: creating one loads ICU's rules and dictionary (costly), using one
@@ -128,7 +134,7 @@ namespace detail {
 std::vector<ResolveMatch> compound_readings(const Resolver& resolver, std::string_view text,
                                             const ResolveOptions& options) {
   std::vector<ResolveMatch> out;
-  if (options.max_results == 0 || !options.compounds || is_ascii(text)) return out;
+  if (options.max_results == 0 || !options.compounds || !has_cjk(text)) return out;
   const std::vector<CompoundPart> parts = resolve_compound(resolver, text, options);
   if (parts.empty()) return out;
   // Order: kind rank, then text order. Japanese compounds put the head last (機械学習エンジニア is an
