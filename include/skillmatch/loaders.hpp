@@ -38,6 +38,7 @@ struct LoadReport {
   std::size_t related = 0;   // add_related calls
   std::size_t skipped = 0;   // items the source holds but that could not be used (see warnings)
   std::size_t filtered = 0;  // records left out on purpose by the options (occupation filter, thresholds)
+  std::size_t derived = 0;   // concepts the source names by label only, declared with a derived id (ESCO)
   std::vector<std::string> warnings;  // one line per kind of skipped item, with a count and examples
 };
 
@@ -56,15 +57,24 @@ struct OnetOptions {
 LoadReport load_onet(TaxonomyBuilder& builder, const std::filesystem::path& dir, const OnetOptions& options = {});
 
 struct EscoOptions {
-  /// ESCO occupations kept: ISCO-08 group codes starting with any of these (ICT occupations by default).
-  std::vector<std::string> isco_prefixes = {"25", "35", "1330", "2166"};
+  /// ESCO occupations kept: ISCO-08 group codes starting with any of these; empty (the default) keeps
+  /// all 3,039 occupations. {"25", "35", "1330", "2166"} keeps the ICT occupations.
+  std::vector<std::string> isco_prefixes;
 };
 
 /// Loads the ESCO v1.2 English CSV files from `dir`: digitalSkillsCollection_en.csv,
-/// broaderRelationsSkillPillar_en.csv, skillGroups_en.csv, skillsHierarchy_en.csv,
-/// skillSkillRelations_en.csv, occupations_en.csv, esco_occupation_profiles.tsv.
-/// Throws as described at the top of this file.
+/// transversalSkillsCollection_en.csv, digCompSkillsCollection_en.csv, broaderRelationsSkillPillar_en.csv,
+/// skillGroups_en.csv, skillsHierarchy_en.csv, skillSkillRelations_en.csv, occupations_en.csv,
+/// esco_occupation_profiles.tsv. The collections' skills keep their URIs; every other skill a kept
+/// occupation names (the profiles give its preferred label only) is declared with the id
+/// derived_skill_id(label) and a kind from EscoSkillKindRule (docs/loaders.md). Throws as described at
+/// the top of this file.
 LoadReport load_esco(TaxonomyBuilder& builder, const std::filesystem::path& dir, const EscoOptions& options = {});
+
+/// The id of an ESCO skill known by its preferred label only: "esco:label:" + the label, verbatim. Stable
+/// as long as ESCO keeps the label; a later release that ships skills_en.csv can map it to the URI with
+/// a same_as record. Never throws except std::bad_alloc.
+std::string derived_skill_id(std::string_view preferred_label);
 
 struct StackOverflowOptions {
   /// A tag becomes a concept when its question Count is at least this (see docs/loaders.md for synonyms).

@@ -69,7 +69,10 @@ std::set<std::string> ordinary_words(const Taxonomy& t) {
   // name, even where a label writes it in lower case.
   for (const auto& label : t.all_labels()) {
     const ConceptKind k = t.kind(label.concept_index);
-    if (k != ConceptKind::technology && k != ConceptKind::knowledge) continue;
+    // A body of knowledge names itself with a capital ("SQL", "Haskell"); ESCO's lower-case knowledge
+    // ("logistics", "surgery") is ordinary English.
+    const bool capitalised = std::any_of(label.text.begin(), label.text.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    if (k != ConceptKind::technology && !(k == ConceptKind::knowledge && capitalised)) continue;
     std::string lower = label.text;
     for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     words.erase(lower);
@@ -104,13 +107,22 @@ std::string cross_links(const Taxonomy& from, const Resolver& into, std::initial
     if (!clear || (m->method == MatchMethod::acronym && m->confidence < 0.8f)) continue;
     if (std::find(methods.begin(), methods.end(), m->method) == methods.end()) continue;
     if (m->method == MatchMethod::vendor_dropped || m->method == MatchMethod::acronym) {
+      // A skill or body of knowledge written in lower case ("logistics", "data mining") is an activity
+      // or a discipline: read only as written, never as a product without its vendor or generic word.
+      const std::string_view pref = from.preferred_label(c);
+      const bool lower_case = std::none_of(pref.begin(), pref.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); });
+      if (lower_case && k != ConceptKind::technology) continue;
       const auto words = lower_words(from.preferred_label(c));
       const bool ordinary_only =
           !words.empty() && std::all_of(words.begin(), words.end(), [&](const std::string& w) { return w.size() < 2 || ordinary.contains(w); });
       const auto target_words = lower_words(target.preferred_label(m->concept_index));
       const bool vendor_removed = m->method == MatchMethod::vendor_dropped && !target_words.empty() &&
                                   std::find(words.begin(), words.end(), target_words.front()) == words.end();
-      if (ordinary_only && (vendor_removed || words.size() == 1 || m->method == MatchMethod::acronym)) continue;
+      // Ordinary words read without a trailing generic word name a body of knowledge or an activity,
+      // not the tool category ("project management" is not "Project management software").
+      const bool generic_removed = m->method == MatchMethod::vendor_dropped && target_words.size() > words.size();
+      if (ordinary_only && (vendor_removed || generic_removed || words.size() == 1 || m->method == MatchMethod::acronym))
+        continue;
     }
     const ConceptKind tk = target.kind(m->concept_index);
     if (tk == ConceptKind::occupation || tk == ConceptKind::category) continue;

@@ -2,7 +2,8 @@
 //
 // Counts. Every source is a "document", a weighted set of concepts:
 //   - an occupation with the skills it needs (member weight = link importance; the occupation itself is
-//     a member with weight 1, so occupations get vectors too), scaled by occupation_weight;
+//     a member with weight 1, so occupations get vectors too), scaled by occupation_weight; only
+//     occupations of the postings' domain (kMinPostedShare below; all of them when there are no postings);
 //   - a job posting (member weights 1), scaled by posting_weight.
 // Two members i, j of a document with n members co-occur with count scale * w_i * w_j / (n - 1): each
 // member hands out about one unit of context per document, so a 400-skill occupation does not drown a
@@ -47,6 +48,9 @@ using Triplet = Eigen::Triplet<double>;
 using Eigen::Index;
 
 constexpr double kContextAlpha = 0.75;
+// Chosen on the dev splits of the skill-pair set and the matching evaluation (docs/similarity.md):
+// 0.1 to 0.3 all beat no filter; 0.5 and above drop most ESCO occupations and lose recall.
+constexpr double kMinPostedShare = 0.2;
 constexpr std::size_t kOversampling = 10;
 // A row of U * S^0.5 shorter than this fraction of the longest row is numerical residue of a part of
 // the graph the top-k subspace does not reach; it is treated as "no vector" and filled from neighbours.
@@ -113,11 +117,27 @@ SparseD cooccurrence_counts(const Taxonomy& taxonomy, std::span<const std::vecto
   Index documents = 0;
   std::vector<Member> members;
   if (options.occupation_weight > 0) {
+    // The postings say what the domain is: an occupation is a document only when at least
+    // kMinPostedShare of its link mass is on concepts some posting names. A taxonomy that holds every
+    // trade (ESCO's 3,039 occupations) then spends the embedding's dimensions on the trades the
+    // postings are about instead of separating bakers from welders; scaling those documents down
+    // would not do, since PPMI is blind to a uniform scale on a part of the graph that shares no
+    // concept with the rest. Without postings every occupation is a document.
+    std::vector<char> posted(taxonomy.size(), 0);
+    for (const auto& posting : postings)
+      for (ConceptIndex c : posting) posted[twin[c]] = 1;
+    const bool focus = !postings.empty();
     for (ConceptIndex c = 0; c < taxonomy.size(); ++c) {
       members.clear();
+      double mass = 0, posted_mass = 0;
       for (const RelatedLink& link : taxonomy.related(c))
-        if (link.kind == RelationKind::occupation_skill) members.push_back({twin[link.target], link.weight});
+        if (link.kind == RelationKind::occupation_skill) {
+          members.push_back({twin[link.target], link.weight});
+          mass += link.weight;
+          if (posted[twin[link.target]]) posted_mass += link.weight;
+        }
       if (members.empty()) continue;
+      if (focus && posted_mass < kMinPostedShare * mass) continue;
       members.push_back({c, 1.0});
       add_document(members, options.occupation_weight, documents++, doc_entries);
     }

@@ -1,6 +1,8 @@
 // Reader and writer of the native taxonomy format (docs/taxonomy-format.md).
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <deque>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -13,7 +15,8 @@
 namespace skillmatch {
 namespace {
 
-constexpr std::string_view kMagic = "#skillmatch-taxonomy 1";
+constexpr std::string_view kMagicV1 = "#skillmatch-taxonomy 1";
+constexpr std::string_view kMagicV2 = "#skillmatch-taxonomy 2";
 
 using io::split_tabs;
 
@@ -32,11 +35,86 @@ void expect_fields(const std::vector<std::string_view>& f, std::size_t n, const 
                 std::to_string(f.size()));
 }
 
+void expect_at_least(const std::vector<std::string_view>& f, std::size_t n, const SourceLocation& where) {
+  if (f.size() < n)
+    fail_at(ErrorCode::parse_error, where,
+            "'" + std::string(f[0]) + "' record needs at least " + std::to_string(n) + " tab-separated fields, found " +
+                std::to_string(f.size()));
+}
+
+// Version 2 spellings of an id (docs/taxonomy-format.md): "@N" is the N-th concept record of this
+// file (0-based, declared on an earlier line); "name:rest" with a declared prefix `name` expands.
+class IdReader {
+ public:
+  explicit IdReader(bool v2) : v2_(v2) {}
+
+  void declare_prefix(std::string_view name, std::string_view expansion, const SourceLocation& where) {
+    if (!v2_) fail_at(ErrorCode::parse_error, where, "'prefix' records need format version 2");
+    if (name.empty() || name.find(':') != std::string_view::npos || name[0] == '@' || expansion.empty())
+      fail_at(ErrorCode::parse_error, where, "bad prefix '" + std::string(name) + "' (a name without ':' or '@', and a non-empty expansion)");
+    for (const auto& [n, e] : prefixes_)
+      if (n == name) fail_at(ErrorCode::duplicate, where, "prefix '" + std::string(name) + "' declared twice");
+    prefixes_.emplace_back(std::string(name), std::string(expansion));
+  }
+
+  // The concept id as stored; `declaring` records it for later "@N" references.
+  std::string_view id(std::string_view text, const SourceLocation& where, bool declaring = false) {
+    if (!v2_) return text;
+    if (!declaring && text.size() > 1 && text[0] == '@' && text.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+      std::size_t n = 0;
+      auto [end, ec] = std::from_chars(text.data() + 1, text.data() + text.size(), n);
+      if (ec != std::errc() || n >= declared_.size())
+        fail_at(ErrorCode::parse_error, where,
+                "reference '" + std::string(text) + "' names no concept declared above in this file (" +
+                    std::to_string(declared_.size()) + " so far)");
+      return declared_[n];
+    }
+    std::string_view result = text;
+    if (auto colon = text.find(':'); colon != std::string_view::npos)
+      for (const auto& [name, expansion] : prefixes_)
+        if (text.substr(0, colon) == name) {
+          scratch_ = expansion;
+          scratch_.append(text.substr(colon + 1));
+          result = scratch_;
+          break;
+        }
+    if (declaring) {
+      declared_.emplace_back(result);
+      return declared_.back();
+    }
+    return result;
+  }
+
+ private:
+  bool v2_;
+  std::vector<std::pair<std::string, std::string>> prefixes_;
+  std::deque<std::string> declared_;  // stable addresses: ids returned by id() stay valid
+  std::string scratch_;
+};
+
+ConceptKind concept_kind(std::string_view text, const SourceLocation& where) {
+  auto kind = parse_concept_kind(text);
+  if (!kind) fail_at(ErrorCode::parse_error, where, "unknown concept kind '" + std::string(text) + "'");
+  return *kind;
+}
+LabelKind label_kind(std::string_view text, const SourceLocation& where) {
+  auto kind = parse_label_kind(text);
+  if (!kind) fail_at(ErrorCode::parse_error, where, "unknown label kind '" + std::string(text) + "'");
+  return *kind;
+}
+RelationKind relation_kind(std::string_view text, const SourceLocation& where) {
+  auto kind = parse_relation_kind(text);
+  if (!kind) fail_at(ErrorCode::parse_error, where, "unknown relation kind '" + std::string(text) + "'");
+  return *kind;
+}
+
 }  // namespace
 
 void read_native_taxonomy(TaxonomyBuilder& builder, std::string_view text, std::string_view source_name) {
   SourceLocation where{std::string(source_name), 0};
   std::size_t pos = 0;
+  IdReader ids(false);
+  bool v2 = false;
   while (pos < text.size() || where.line == 0) {
     std::size_t eol = text.find('\n', pos);
     std::string_view line = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
@@ -45,9 +123,12 @@ void read_native_taxonomy(TaxonomyBuilder& builder, std::string_view text, std::
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (where.line == 1) {
       if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);  // tolerate a UTF-8 BOM
-      if (line != kMagic)
+      if (line != kMagicV1 && line != kMagicV2)
         fail_at(ErrorCode::parse_error, where,
-                "not a skillmatch taxonomy file: the first line must be '" + std::string(kMagic) + "'");
+                "not a skillmatch taxonomy file: the first line must be '" + std::string(kMagicV1) + "' or '" +
+                    std::string(kMagicV2) + "'");
+      v2 = line == kMagicV2;
+      ids = IdReader(v2);
       continue;
     }
     if (line.empty() || line[0] == '#') continue;
@@ -55,25 +136,42 @@ void read_native_taxonomy(TaxonomyBuilder& builder, std::string_view text, std::
     const std::string_view type = f[0];
     if (type == "concept") {
       expect_fields(f, 5, where);
-      auto kind = parse_concept_kind(f[2]);
-      if (!kind) fail_at(ErrorCode::parse_error, where, "unknown concept kind '" + std::string(f[2]) + "'");
-      builder.add_concept(f[1], *kind, f[3], f[4], where);
+      const ConceptKind kind = concept_kind(f[2], where);
+      builder.add_concept(ids.id(f[1], where, true), kind, f[3], f[4], where);
     } else if (type == "label") {
       expect_fields(f, 5, where);
-      auto kind = parse_label_kind(f[3]);
-      if (!kind) fail_at(ErrorCode::parse_error, where, "unknown label kind '" + std::string(f[3]) + "'");
-      builder.add_label(f[1], f[4], f[2], *kind, where);
+      const LabelKind kind = label_kind(f[3], where);
+      builder.add_label(ids.id(f[1], where), f[4], f[2], kind, where);
+    } else if (type == "labels" && v2) {
+      expect_at_least(f, 5, where);
+      const LabelKind kind = label_kind(f[3], where);
+      const std::string id(ids.id(f[1], where));
+      for (std::size_t i = 4; i < f.size(); ++i) builder.add_label(id, f[i], f[2], kind, where);
     } else if (type == "broader") {
-      expect_fields(f, 3, where);
-      builder.add_broader(f[1], f[2], where);
+      if (v2)
+        expect_at_least(f, 3, where);
+      else
+        expect_fields(f, 3, where);
+      const std::string child(ids.id(f[1], where));
+      for (std::size_t i = 2; i < f.size(); ++i) builder.add_broader(child, ids.id(f[i], where), where);
     } else if (type == "related") {
       expect_fields(f, 5, where);
-      auto kind = parse_relation_kind(f[3]);
-      if (!kind) fail_at(ErrorCode::parse_error, where, "unknown relation kind '" + std::string(f[3]) + "'");
-      builder.add_related(f[1], f[2], *kind, static_cast<float>(parse_number(f[4], where, "weight")), where);
+      const RelationKind kind = relation_kind(f[3], where);
+      const std::string from(ids.id(f[1], where));
+      builder.add_related(from, ids.id(f[2], where), kind, static_cast<float>(parse_number(f[4], where, "weight")), where);
+    } else if (type == "links" && v2) {
+      expect_at_least(f, 5, where);
+      const RelationKind kind = relation_kind(f[2], where);
+      const auto weight = static_cast<float>(parse_number(f[3], where, "weight"));
+      const std::string from(ids.id(f[1], where));
+      for (std::size_t i = 4; i < f.size(); ++i) builder.add_related(from, ids.id(f[i], where), kind, weight, where);
+    } else if (type == "prefix") {
+      expect_fields(f, 3, where);
+      ids.declare_prefix(f[1], f[2], where);
     } else if (type == "same_as") {
       expect_fields(f, 3, where);
-      builder.add_same_as(f[1], f[2], where);
+      const std::string canonical(ids.id(f[1], where));
+      builder.add_same_as(canonical, ids.id(f[2], where), where);
     } else if (type == "stats") {
       expect_fields(f, 5, where);
       ConceptStats s;
@@ -93,11 +191,12 @@ void read_native_taxonomy(TaxonomyBuilder& builder, std::string_view text, std::
           flags = comma == std::string_view::npos ? std::string_view{} : flags.substr(comma + 1);
         }
       }
-      builder.add_stats(f[1], s, where);
+      builder.add_stats(ids.id(f[1], where), s, where);
     } else {
       fail_at(ErrorCode::parse_error, where,
               "unknown record type '" + std::string(type) +
-                  "' (expected concept, label, broader, related, same_as or stats)");
+                  (v2 ? "' (expected concept, label, labels, broader, related, links, prefix, same_as or stats)"
+                      : "' (expected concept, label, broader, related, same_as or stats; labels, links and prefix need version 2)"));
     }
   }
 }
@@ -129,27 +228,83 @@ std::shared_ptr<const Taxonomy> load_taxonomy(std::span<const std::filesystem::p
   return builder.build();
 }
 
+namespace {
+
+// The id prefix worth abbreviating: the ESCO URI base, when the taxonomy uses it and no id is already
+// spelled with the abbreviation.
+constexpr std::string_view kEscoBase = "http://data.europa.eu/esco/";
+constexpr std::string_view kEscoPrefix = "esco-uri";
+
+}  // namespace
+
 void write_native_taxonomy(const Taxonomy& t, std::ostream& out, std::span<const std::string> header) {
-  out << kMagic << '\n';
+  out << kMagicV2 << '\n';
   for (const auto& line : header) out << "# " << line << '\n';
+  bool abbreviate = false, clash = false;
+  const std::string prefix_colon = std::string(kEscoPrefix) + ':';
+  auto check_id = [&](std::string_view id) {
+    abbreviate |= id.starts_with(kEscoBase);
+    clash |= id.starts_with(prefix_colon) ||
+             (id.size() > 1 && id[0] == '@' && id.find_first_not_of("0123456789", 1) == std::string_view::npos);
+  };
   for (ConceptIndex c = 0; c < t.size(); ++c) {
-    out << "concept\t" << t.id(c) << '\t' << to_string(t.kind(c)) << '\t' << t.preferred_label(c) << '\t'
+    check_id(t.id(c));
+    for (const auto& alias : t.alias_ids(c)) check_id(alias);
+  }
+  if (clash) fail(ErrorCode::invalid_argument, "an id looks like a version-2 reference or prefix ('@N', 'esco-uri:…')");
+  abbreviate &= !clash;
+  if (abbreviate) out << "prefix\t" << kEscoPrefix << '\t' << kEscoBase << '\n';
+  auto spell = [&](std::string_view id) -> std::string {
+    if (abbreviate && id.starts_with(kEscoBase)) return prefix_colon + std::string(id.substr(kEscoBase.size()));
+    return std::string(id);
+  };
+  // Concept records in index order; a link target is written as "@N", its concept record's ordinal.
+  std::vector<std::uint32_t> ordinal(t.size());
+  std::uint32_t records = 0;
+  for (ConceptIndex c = 0; c < t.size(); ++c) {
+    ordinal[c] = records++;
+    out << "concept\t" << spell(t.id(c)) << '\t' << to_string(t.kind(c)) << '\t' << t.preferred_label(c) << '\t'
         << t.labels(c).front().lang << '\n';
-    for (const auto& alias : t.alias_ids(c))
-      out << "concept\t" << alias << '\t' << to_string(t.kind(c)) << '\t' << t.preferred_label(c) << '\t'
-          << t.labels(c).front().lang << "\nsame_as\t" << t.id(c) << '\t' << alias << '\n';
+    for (const auto& alias : t.alias_ids(c)) {
+      ++records;
+      out << "concept\t" << spell(alias) << '\t' << to_string(t.kind(c)) << '\t' << t.preferred_label(c) << '\t'
+          << t.labels(c).front().lang << "\nsame_as\t@" << ordinal[c] << "\t@" << records - 1 << '\n';
+    }
   }
   for (ConceptIndex c = 0; c < t.size(); ++c) {
-    for (const auto& l : t.labels(c).subspan(1))
-      out << "label\t" << t.id(c) << '\t' << l.lang << '\t' << to_string(l.kind) << '\t' << l.text << '\n';
-    for (ConceptIndex p : t.broader(c)) out << "broader\t" << t.id(c) << '\t' << t.id(p) << '\n';
-    for (const auto& r : t.related(c))
-      out << "related\t" << t.id(c) << '\t' << t.id(r.target) << '\t' << to_string(r.kind) << '\t' << r.weight
-          << '\n';
+    const std::string subject = spell(t.id(c));
+    // Labels: one record per run of labels with the same language and kind.
+    const auto labels = t.labels(c).subspan(1);
+    for (std::size_t i = 0; i < labels.size();) {
+      std::size_t j = i + 1;
+      while (j < labels.size() && labels[j].lang == labels[i].lang && labels[j].kind == labels[i].kind) ++j;
+      out << "labels\t" << subject << '\t' << labels[i].lang << '\t' << to_string(labels[i].kind);
+      for (; i < j; ++i) out << '\t' << labels[i].text;
+      out << '\n';
+    }
+    if (!t.broader(c).empty()) {
+      out << "broader\t" << subject;
+      for (ConceptIndex p : t.broader(c)) out << "\t@" << ordinal[p];
+      out << '\n';
+    }
+    // Links: one record per (kind, weight), targets in index order (the builder sorts links by kind and
+    // target, so the order of the records does not matter to the result).
+    const auto related = t.related(c);
+    std::vector<bool> written(related.size(), false);
+    for (std::size_t i = 0; i < related.size(); ++i) {
+      if (written[i]) continue;
+      out << "links\t" << subject << '\t' << to_string(related[i].kind) << '\t' << related[i].weight;
+      for (std::size_t j = i; j < related.size(); ++j)
+        if (!written[j] && related[j].kind == related[i].kind && related[j].weight == related[i].weight) {
+          written[j] = true;
+          out << "\t@" << ordinal[related[j].target];
+        }
+      out << '\n';
+    }
     const auto& s = t.stats(c);
     if (s.frequency > 0 || s.popularity > 0 || s.hot || s.in_demand) {
       std::string flags = s.hot && s.in_demand ? "hot,in_demand" : s.hot ? "hot" : s.in_demand ? "in_demand" : "-";
-      out << "stats\t" << t.id(c) << '\t' << s.frequency << '\t' << s.popularity << '\t' << flags << '\n';
+      out << "stats\t" << subject << '\t' << s.frequency << '\t' << s.popularity << '\t' << flags << '\n';
     }
   }
   if (!out) fail(ErrorCode::io_error, "writing the taxonomy failed");

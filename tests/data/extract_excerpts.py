@@ -71,7 +71,13 @@ wanted = set()
 for p in profiles:
     if p['isco_code'].startswith('25'):
         wanted |= set(p['essential_skill_labels'].split('|')[:20])
-skills = copy(*e('digitalSkillsCollection_en.csv'), lambda r: r['preferredLabel'] in wanted)
+skills = copy(*e('digitalSkillsCollection_en.csv'), lambda r: r['preferredLabel'] in wanted or r['preferredLabel'] == 'solve technical problems')
+# The other two collections: the transversal skills the profiles name (plus one more), and two digComp
+# skills, one of which is also a digital skill of the excerpt (declared once, labels of both kept).
+transversal_names = {'show initiative', 'work in teams', 'think creatively'}
+skills += copy(*e('transversalSkillsCollection_en.csv'), lambda r: r['preferredLabel'] in transversal_names or r['preferredLabel'] in wanted)
+digcomp_names = {'solve technical problems', 'protect personal data and privacy'}
+skills += copy(*e('digCompSkillsCollection_en.csv'), lambda r: r['preferredLabel'] in digcomp_names)
 kept = {r['conceptUri'] for r in skills}
 up = {}
 for _, cells in list(records(os.path.join(esco, 'broaderRelationsSkillPillar_en.csv')))[1:]:

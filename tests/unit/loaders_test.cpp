@@ -13,6 +13,7 @@
 
 #include "io/delimited_reader.hpp"
 #include "skillmatch/loaders.hpp"
+#include "taxonomy/loaders/esco_skill_kind.hpp"
 
 namespace fs = std::filesystem;
 using namespace skillmatch;
@@ -252,22 +253,25 @@ TEST_CASE("O*NET excerpt: all_technologies = false keeps only the kept occupatio
   CHECK(has_label(*ta, "onet:11-1011.00", "BD Executive", LabelKind::abbreviation));
 }
 
-TEST_CASE("ESCO excerpt: skills, altLabels, hierarchy with category concepts, relations, ICT occupations") {
+TEST_CASE("ESCO excerpt: three collections, every profile skill, hierarchy, relations, all occupations") {
   TaxonomyBuilder b;
   LoadReport rep = load_esco(b, kData / "esco");
-  // Python csv on the excerpt: 35 skills, 39 ancestors with a label (category concepts), 2 ICT occupations.
-  CHECK(rep.concepts == 35 + 39 + 2);
-  // 211 skill altLabels (" | "-separated) + 8 and 5 occupation altLabels (newline-separated).
-  CHECK(rep.labels == 211 + 8 + 5);
-  CHECK(rep.broader == 85);
-  // 9 skill-skill relations between kept skills + 37 occupation-skill links (profile labels of digital skills).
-  CHECK(rep.related == 9 + 37);
-  // 4 broader links to ancestors without a label in these files + 133 profile labels naming no digital skill.
-  CHECK(rep.skipped == 4 + 133);
-  CHECK(rep.warnings.size() == 2);
+  // Python csv on the excerpt: 40 distinct collection skills (41 rows: "solve technical problems" is a
+  // digital and a digComp skill), 139 of the 175 distinct profile labels name no collection skill and are
+  // declared with derived ids, 3 occupations (all kept by default).
+  CHECK(rep.derived == 139);
+  // 255 collection altLabels (" | "-separated) + 6, 8 and 5 occupation altLabels (newline-separated).
+  CHECK(rep.labels == 255 + 6 + 8 + 5);
+  // 9 skill-skill relations between collection skills + one link per profile label (180).
+  CHECK(rep.related == 9 + 180);
+  CHECK(rep.filtered == 22 - 9);  // relations with an end outside the collections
+  CHECK(rep.warnings.size() == 1);  // broader links to ancestors without a label in these files
 
   auto t = b.build();
-  CHECK(t->size() == 76);
+  CHECK(t->count(ConceptKind::occupation) == 3);
+  const std::size_t categories = t->count(ConceptKind::category);
+  CHECK(rep.concepts == 40 + 139 + 3 + categories);
+  CHECK(t->size() == rep.concepts);
   const std::string dba = "http://data.europa.eu/esco/occupation/8c57af09-719c-42b3-be40-6ed4946236cc";
   CHECK(t->kind(t->at(dba)) == ConceptKind::occupation);
   CHECK(t->preferred_label(t->at(dba)) == "database administrator");
@@ -275,9 +279,19 @@ TEST_CASE("ESCO excerpt: skills, altLabels, hierarchy with category concepts, re
   CHECK(t->labels(t->at(dba)).size() == 9);
   CHECK(has_label(*t, dba, "DBA", LabelKind::alternative));
   CHECK(has_label(*t, dba, "data base administrators", LabelKind::alternative));
-  CHECK(has_label(*t, dba, "database manager", LabelKind::alternative));
-  // Not ICT (ISCO 2654): filtered out.
-  CHECK_FALSE(t->find("http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34"));
+  // Not ICT (ISCO 2654), kept: every occupation is, unless EscoOptions::isco_prefixes says otherwise.
+  const std::string director = "http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34";
+  REQUIRE(t->find(director));
+  // Skills outside the collections: derived ids, kinds from the verb rule, links with their weights.
+  CHECK(t->kind(t->at(derived_skill_id("theatre techniques"))) == ConceptKind::knowledge);
+  const std::string maintain = derived_skill_id("maintain database performance");
+  CHECK(maintain == "esco:label:maintain database performance");
+  CHECK(t->kind(t->at(maintain)) == ConceptKind::skill);  // "maintain ..." is a skill in the collections
+  REQUIRE(link(*t, dba, maintain, RelationKind::occupation_skill));
+  CHECK(link(*t, dba, maintain, RelationKind::occupation_skill)->weight == doctest::Approx(1.0));
+  const std::string engineering = derived_skill_id("data engineering");
+  CHECK(t->kind(t->at(engineering)) == ConceptKind::knowledge);
+  CHECK(link(*t, dba, engineering, RelationKind::occupation_skill)->weight == doctest::Approx(0.5));
 
   const std::string dns = "http://data.europa.eu/esco/skill/071233c4-ad2b-4f50-b79f-768d2231163e";
   const std::string web = "http://data.europa.eu/esco/skill/69bbd53f-fbb0-4476-b4b2-ef7844464e28";
@@ -286,21 +300,38 @@ TEST_CASE("ESCO excerpt: skills, altLabels, hierarchy with category concepts, re
   REQUIRE(link(*t, dba, dns, RelationKind::occupation_skill));
   CHECK(link(*t, dba, dns, RelationKind::occupation_skill)->weight == doctest::Approx(1.0));
   CHECK(has_broader(*t, web, programming));  // a kept skill under a kept skill
-  // computer programming: "| "-separated altLabels, broader to a skill group and to a skill that is not
-  // in the digital collection, labelled from broaderConceptPT.
   CHECK(has_label(*t, programming, "Visual Basic .NET", LabelKind::alternative));
   CHECK(has_label(*t, programming, "Korn-shell", LabelKind::alternative));
   const std::string content = "http://data.europa.eu/esco/skill/f5369f2f-e52b-43d8-8d31-79a6c11188d8";
   CHECK(t->kind(t->at(content)) == ConceptKind::category);
   CHECK(t->preferred_label(t->at(content)) == "digital content creation");
   CHECK(has_broader(*t, programming, content));
-  CHECK(t->preferred_label(t->at("http://data.europa.eu/esco/isced-f/0613")) ==
-        "software and applications development and analysis");
   CHECK(has_broader(*t, programming, "http://data.europa.eu/esco/isced-f/0613"));
   CHECK(has_broader(*t, "http://data.europa.eu/esco/isced-f/0613", "http://data.europa.eu/esco/isced-f/061"));
-  // Skill-skill relation: "use markup languages" -optional-> "web programming".
   const std::string markup = "http://data.europa.eu/esco/skill/0af062de-eb43-41e9-9b96-249e2cd22d26";
   CHECK(link(*t, markup, web, RelationKind::related)->weight == doctest::Approx(0.5));
+  // Transversal skills are soft skills; a skill in two collections is one concept.
+  const std::string initiative = "http://data.europa.eu/esco/skill/001115fb-569f-4ee6-8381-c6807ef2527f";
+  CHECK(t->kind(t->at(initiative)) == ConceptKind::soft_skill);
+  CHECK(has_label(*t, initiative, "take the initiative", LabelKind::alternative));
+  std::size_t solve = 0;
+  for (ConceptIndex c = 0; c < t->size(); ++c) solve += t->preferred_label(c) == "solve technical problems";
+  CHECK(solve == 1);
+}
+
+TEST_CASE("ESCO skill kind rule: learned from the collections' skillType and ESCO's own verb uses") {
+  loaders::EscoSkillKindRule rule;
+  rule.learn_label("manage ICT data architecture", ConceptKind::skill);
+  rule.learn_label("use spreadsheets software", ConceptKind::skill);
+  rule.learn_label("types of network", ConceptKind::knowledge);
+  rule.learn_label("principles of artificial intelligence", ConceptKind::knowledge);
+  rule.learn_text("Diagnose faults in order to diagnose the system; able to liaise with managers, to liaise with staff.");
+  CHECK(rule.kind_of("manage budgets") == ConceptKind::skill);          // first word voted skill
+  CHECK(rule.kind_of("types of metal") == ConceptKind::knowledge);      // first word voted knowledge
+  CHECK(rule.kind_of("liaise with managers") == ConceptKind::skill);    // a verb after "to", twice
+  CHECK(rule.kind_of("diagnose faults") == ConceptKind::knowledge);     // "to diagnose" only once: not enough
+  CHECK(rule.kind_of("liaise") == ConceptKind::knowledge);              // one word: a noun reading
+  CHECK(rule.kind_of("copyright legislation") == ConceptKind::knowledge);  // never seen
 }
 
 TEST_CASE("Stack Overflow excerpt: tags over the threshold, synonyms as hidden labels") {
@@ -342,8 +373,10 @@ TEST_CASE("all three loaders on one builder build one taxonomy") {
   const fs::path so = kData / "stackoverflow";
   load_stackoverflow(b, so / "stackoverflow_Tags.csv", so / "stackoverflow_TagSynonyms.csv");
   auto t = b.build();
-  CHECK(t->size() == 758 + 76 + 40);
-  CHECK(t->count(ConceptKind::occupation) == 5);
+  TaxonomyBuilder esco_only;
+  const std::size_t esco = (load_esco(esco_only, kData / "esco"), esco_only.build()->size());
+  CHECK(t->size() == 758 + esco + 40);
+  CHECK(t->count(ConceptKind::occupation) == 3 + 3);  // O*NET IT occupations + every ESCO occupation
 }
 
 TEST_CASE("loaders: malformed and missing input gives Error naming file and line") {

@@ -66,6 +66,66 @@ TEST_CASE("native format: write then read gives the same taxonomy") {
   }
 }
 
+TEST_CASE("native format version 2: prefixes, @N references, one record for many labels and links") {
+  auto t = read(
+      "#skillmatch-taxonomy 2\n"
+      "prefix\tex\thttp://example.org/skill/\n"
+      "concept\tex:py\ttechnology\tPython\ten\n"        // @0 = http://example.org/skill/py
+      "concept\tocc:dev\toccupation\tDeveloper\ten\n"    // @1
+      "concept\tcat:sw\tcategory\tSoftware\ten\n"        // @2
+      "concept\tt:np\ttechnology\tNumPy\ten\n"           // @3
+      "labels\tex:py\ten\talternative\tpython3\tCPython\n"
+      "broader\t@0\t@2\n"
+      "links\tocc:dev\toccupation_skill\t0.5\t@0\t@3\n"
+      "links\t@3\trelated\t1\tex:py\n"
+      "same_as\t@0\tt:np\n");
+  ConceptIndex py = t->at("http://example.org/skill/py");
+  CHECK(t->find("t:np") == py);  // merged by the same_as through its reference
+  CHECK(t->labels(py).size() == 4);  // Python, python3, CPython, NumPy
+  CHECK(t->broader(py).size() == 1);
+  CHECK(t->id(t->broader(py)[0]) == "cat:sw");
+  REQUIRE(t->related(t->at("occ:dev")).size() == 1);  // @0 and @3 are one concept now
+  CHECK(t->related(t->at("occ:dev"))[0].weight == doctest::Approx(0.5));
+  // A version-1 file has no prefixes: "ex:py" there is an id of its own.
+  auto v1 = read("#skillmatch-taxonomy 1\nconcept\tex:py\ttechnology\tPython\ten\n");
+  CHECK(v1->find("ex:py"));
+}
+
+TEST_CASE("native format version 2: what the writer abbreviates reads back the same, smaller") {
+  auto t = read(
+      "#skillmatch-taxonomy 1\n"
+      "concept\thttp://data.europa.eu/esco/skill/a\tskill\tdo a\ten\n"
+      "concept\thttp://data.europa.eu/esco/occupation/o\toccupation\tworker\ten\n"
+      "concept\tesco:label:do b\tskill\tdo b\ten\n"
+      "related\thttp://data.europa.eu/esco/occupation/o\thttp://data.europa.eu/esco/skill/a\toccupation_skill\t1\n"
+      "related\thttp://data.europa.eu/esco/occupation/o\tesco:label:do b\toccupation_skill\t1\n");
+  std::ostringstream out;
+  write_native_taxonomy(*t, out);
+  const std::string text = out.str();
+  CHECK(text.starts_with("#skillmatch-taxonomy 2\n"));
+  CHECK(contains(text, "prefix\tesco-uri\thttp://data.europa.eu/esco/\n"));
+  CHECK(contains(text, "links\tesco-uri:occupation/o\toccupation_skill\t1\t@0\t@2\n"));
+  auto u = read(text);
+  REQUIRE(u->size() == 3);
+  CHECK(u->related(u->at("http://data.europa.eu/esco/occupation/o")).size() == 2);
+  CHECK(u->find("esco:label:do b"));
+}
+
+TEST_CASE("native format version 2: bad references and version-2 records in version 1 are errors") {
+  CHECK(contains(error_of([] { read("#skillmatch-taxonomy 2\nconcept\ta\tskill\tA\ten\nbroader\ta\t@1\n"); }),
+                 "sample.tsv:3: reference '@1' names no concept declared above in this file (1 so far)"));
+  CHECK(contains(error_of([] { read("#skillmatch-taxonomy 2\nbroader\t@0\t@0\n"); }), "sample.tsv:2: reference '@0'"));
+  CHECK(contains(error_of([] { read("#skillmatch-taxonomy 1\nprefix\tx\thttp://x/\n"); }),
+                 "sample.tsv:2: 'prefix' records need format version 2"));
+  CHECK(contains(error_of([] { read("#skillmatch-taxonomy 1\nconcept\ta\tskill\tA\ten\nlabels\ta\ten\thidden\tx\n"); }),
+                 "sample.tsv:3: unknown record type 'labels'"));
+  CHECK(contains(error_of([] { read("#skillmatch-taxonomy 2\nprefix\tx\thttp://x/\nprefix\tx\thttp://y/\n"); }),
+                 "sample.tsv:3: prefix 'x' declared twice"));
+  CHECK(contains(error_of([] { read("#skillmatch-taxonomy 2\nconcept\ta\tskill\tA\ten\nlinks\ta\trelated\t0.5\n"); }),
+                 "sample.tsv:3: 'links' record needs at least 5 tab-separated fields, found 4"));
+  CHECK(contains(error_of([] { read("#skillmatch-taxonomy 3\n"); }), "sample.tsv:1: not a skillmatch taxonomy file"));
+}
+
 TEST_CASE("native format: malformed input names the file and line") {
   CHECK(contains(error_of([] { read("concept\ta\tskill\tA\ten\n"); }), "parse_error: sample.tsv:1: not a skillmatch taxonomy file"));
   CHECK(contains(error_of([] { read(""); }), "sample.tsv:1"));

@@ -8,6 +8,7 @@
 
 #include "io/delimited_reader.hpp"
 #include "skillmatch/loaders.hpp"
+#include "taxonomy/loaders/esco_skill_kind.hpp"
 #include "taxonomy/loaders/loader_util.hpp"
 
 namespace skillmatch {
@@ -30,6 +31,15 @@ struct Esco {
   std::unordered_set<std::string> kept_skills;
   std::vector<std::string> skill_order;  // kept skills in file order: keeps concept order deterministic
   std::unordered_set<std::string> kept_occupations;
+  loaders::EscoSkillKindRule kind_rule;
+
+  // One row of esco_occupation_profiles.tsv: the occupation and its skill labels with their weights.
+  struct Profile {
+    std::string occupation;
+    std::vector<std::pair<std::string, float>> skills;
+    SourceLocation where;
+  };
+  std::vector<Profile> profiles;
 
   DelimitedReader open(const char* name, Dialect d = Dialect::csv, io::ShortRecords s = io::ShortRecords::reject) {
     return DelimitedReader(dir / name, d, s);
@@ -52,19 +62,37 @@ struct Esco {
       SourceLocation where;
     };
     std::vector<Edge> edges;                       // broader edges out of kept skills (collection + pillar)
+    std::vector<std::pair<std::string, SourceLocation>> hierarchy;  // skillsHierarchy_en.csv nodes, file order
+    std::unordered_set<std::string> hierarchy_seen;
     std::unordered_map<std::string, std::string> titles;  // URI -> label, for concepts that are not kept skills
 
-    {
-      auto r = open("digitalSkillsCollection_en.csv");
+    // The three collections carry URIs, skillType and altLabels. A skill in two collections (digComp's
+    // are also digital skills) is declared once; its labels from both are kept.
+    struct Collection {
+      const char* file;
+      bool transversal;
+    };
+    for (const Collection& c : {Collection{"digitalSkillsCollection_en.csv", false},
+                                Collection{"transversalSkillsCollection_en.csv", true},
+                                Collection{"digCompSkillsCollection_en.csv", false}}) {
+      auto r = open(c.file);
       const auto uri = r.column("conceptUri"), pref = r.column("preferredLabel"), type = r.column("skillType"),
                  alt = r.column("altLabels"), broader_uri = r.column("broaderConceptUri"),
-                 broader_pt = r.column("broaderConceptPT");
+                 broader_pt = r.column("broaderConceptPT"), description = r.column("description");
       while (r.next()) {
         std::string id(loaders::trim(r.cell(uri)));
         std::string_view label = loaders::trim(r.cell(pref));
-        const ConceptKind kind = loaders::trim(r.cell(type)) == "knowledge" ? ConceptKind::knowledge : ConceptKind::skill;
+        const bool knowledge = loaders::trim(r.cell(type)) == "knowledge";
+        const ConceptKind kind = knowledge ? ConceptKind::knowledge
+                                 : c.transversal ? ConceptKind::soft_skill
+                                                 : ConceptKind::skill;
+        kind_rule.learn_text(r.cell(description));
+        if (!kept_skills.insert(id).second) {
+          labels(id, r.cell(alt), LabelKind::alternative, r.where());
+          continue;
+        }
+        if (!loaders::trim(r.cell(type)).empty()) kind_rule.learn_label(label, kind);
         add_concept(id, kind, label, r.where());
-        kept_skills.insert(id);
         skill_order.push_back(id);
         skill_by_label.emplace(std::string(label), id);
         labels(id, r.cell(alt), LabelKind::alternative, r.where());
@@ -79,10 +107,12 @@ struct Esco {
     }
     {
       auto r = open("skillGroups_en.csv");
-      const auto uri = r.column("conceptUri"), pref = r.column("preferredLabel");
-      while (r.next())
+      const auto uri = r.column("conceptUri"), pref = r.column("preferredLabel"), description = r.column("description");
+      while (r.next()) {
+        kind_rule.learn_text(r.cell(description));
         if (auto label = loaders::trim(r.cell(pref)); !label.empty())
           titles.insert_or_assign(std::string(loaders::trim(r.cell(uri))), std::string(label));
+      }
     }
     {
       // This file leaves out trailing empty cells (rows of the upper levels are shorter).
@@ -96,7 +126,9 @@ struct Esco {
       while (r.next())
         for (const auto& c : cols) {
           std::string_view u = loaders::trim(r.cell(c[0])), label = loaders::trim(r.cell(c[1]));
-          if (!u.empty() && !label.empty()) titles.try_emplace(std::string(u), std::string(label));
+          if (u.empty() || label.empty()) continue;
+          titles.try_emplace(std::string(u), std::string(label));
+          if (std::string key(u); hierarchy_seen.insert(key).second) hierarchy.emplace_back(std::move(key), r.where());
         }
     }
     // The skills pillar: every broader relation, kept to walk up from the kept skills.
@@ -120,6 +152,14 @@ struct Esco {
     std::set<std::pair<std::string, std::string>> added;
     std::unordered_set<std::string> categories;
     std::deque<Edge> queue(edges.begin(), edges.end());
+    // The skills hierarchy is declared whole (its four levels are the browsing tree of ESCO), whether
+    // or not a loaded skill hangs under a node.
+    for (const auto& [node, where] : hierarchy) {
+      if (kept_skills.contains(node) || !categories.insert(node).second) continue;
+      add_concept(node, ConceptKind::category, titles.at(node), where);
+      if (auto it = up.find(node); it != up.end())
+        for (const auto& [parent, at] : it->second) queue.push_back({node, parent, at});
+    }
     while (!queue.empty()) {
       Edge e = std::move(queue.front());
       queue.pop_front();
@@ -164,6 +204,34 @@ struct Esco {
     }
   }
 
+  // Reads esco_occupation_profiles.tsv once: the profiles are kept for the links, and every skill label
+  // no collection declares becomes a concept of its own (see derived_skill_id).
+  void read_profiles() {
+    auto r = open("esco_occupation_profiles.tsv", Dialect::tsv);
+    const auto uri = r.column("occupation_uri"), essential = r.column("essential_skill_labels"),
+               optional = r.column("optional_skill_labels");
+    while (r.next()) {
+      Profile p{std::string(loaders::trim(r.cell(uri))), {}, r.where()};
+      if (p.occupation.empty()) fail_at(ErrorCode::parse_error, r.where(), "empty occupation_uri");
+      for (auto [column, weight] : {std::pair{essential, 1.0f}, std::pair{optional, 0.5f}})
+        for (auto label : loaders::split_list(r.cell(column), "|")) p.skills.emplace_back(std::string(label), weight);
+      profiles.push_back(std::move(p));
+    }
+  }
+
+  void profile_skills() {
+    for (const auto& p : profiles) {
+      if (!kept_occupations.contains(p.occupation)) continue;
+      for (const auto& [label, weight] : p.skills) {
+        if (skill_by_label.contains(label)) continue;
+        std::string id = derived_skill_id(label);
+        add_concept(id, kind_rule.kind_of(label), label, p.where);
+        skill_by_label.emplace(label, std::move(id));
+        ++report.derived;
+      }
+    }
+  }
+
   void occupations() {
     auto r = open("occupations_en.csv");
     const auto uri = r.column("conceptUri"), isco = r.column("iscoGroup"), pref = r.column("preferredLabel"),
@@ -182,38 +250,35 @@ struct Esco {
   }
 
   void occupation_skills() {
-    auto r = open("esco_occupation_profiles.tsv", Dialect::tsv);
-    const auto uri = r.column("occupation_uri"), essential = r.column("essential_skill_labels"),
-               optional = r.column("optional_skill_labels");
-    SkipTally unmatched("occupation skill labels that name no loaded skill (not a digital skill; link left out)");
-    while (r.next()) {
-      std::string occupation(loaders::trim(r.cell(uri)));
-      if (!kept_occupations.contains(occupation)) {
-        ++report.filtered;
+    SkipTally unknown("profiles of occupations absent from occupations_en.csv (links left out)");
+    for (const auto& p : profiles) {
+      if (!kept_occupations.contains(p.occupation)) {
+        if (options.isco_prefixes.empty())
+          unknown.add(p.where, p.occupation);
+        else
+          ++report.filtered;
         continue;
       }
-      for (auto [column, weight] : {std::pair{essential, 1.0f}, std::pair{optional, 0.5f}})
-        for (auto label : loaders::split_list(r.cell(column), "|")) {
-          auto it = skill_by_label.find(std::string(label));
-          if (it == skill_by_label.end()) {
-            unmatched.add(r.where(), label);
-            continue;
-          }
-          builder.add_related(occupation, it->second, RelationKind::occupation_skill, weight, r.where());
-          ++report.related;
-        }
+      for (const auto& [label, weight] : p.skills) {
+        builder.add_related(p.occupation, skill_by_label.at(label), RelationKind::occupation_skill, weight, p.where);
+        ++report.related;
+      }
     }
-    unmatched.flush_into(report);
+    unknown.flush_into(report);
   }
 };
 
 }  // namespace
 
+std::string derived_skill_id(std::string_view preferred_label) { return "esco:label:" + std::string(preferred_label); }
+
 LoadReport load_esco(TaxonomyBuilder& builder, const std::filesystem::path& dir, const EscoOptions& options) {
-  Esco esco{builder, dir, options, {}, {}, {}, {}, {}};
+  Esco esco{builder, dir, options, {}, {}, {}, {}, {}, {}, {}};
+  esco.read_profiles();
   esco.skills_and_hierarchy();
-  esco.skill_relations();
   esco.occupations();
+  esco.profile_skills();
+  esco.skill_relations();
   esco.occupation_skills();
   return std::move(esco.report);
 }
