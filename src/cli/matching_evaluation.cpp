@@ -227,7 +227,9 @@ MatchOptions fit_on_dev(const std::vector<EvalSet*>& sets, MatchOptions start) {
                           start.similarity_floor, start.specificity};
   std::vector<std::vector<float>> grids(4);
   for (int i = 0; i <= 20; ++i) grids[0].push_back(float(i) / 20);
-  for (int i = 0; i <= 10; ++i) grids[1].push_back(float(i) / 10);
+  // A must-have never counts less than a nice-to-have (what a recruiter reads in the explanation), so
+  // the must-have share of the skill weight is fitted in [0.5, 1].
+  for (int i = 5; i <= 10; ++i) grids[1].push_back(float(i) / 10);
   for (int i = 0; i <= 12; ++i) grids[2].push_back(float(i) / 20);
   for (int i = 0; i <= 4; ++i) grids[3].push_back(float(i) / 4);
   const char* names[] = {"skill share", "must-have share", "similarity_floor", "specificity"};

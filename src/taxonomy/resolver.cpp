@@ -40,6 +40,8 @@ constexpr float kExact = 1.0f, kNormalized = 0.95f, kSynonym = 0.9f, kVendorDrop
 constexpr float kListPart = 0.9f, kVersionDropped = 0.95f;
 // The same content words reworded ("budget management" for "manage budgets"): a fair guess.
 constexpr float kReworded = 0.8f;
+// The same content words with one of them swapped for a learned equivalent ("produce" for "create").
+constexpr float kRewordedEquivalent = 0.72f;
 // How much an ambiguous key lowers confidence, and how fast a worse reading stops counting as a rival.
 constexpr float kAmbiguityFloor = 0.7f;
 constexpr float kRivalDecay = 30.0f;
@@ -239,6 +241,7 @@ void Resolver::Impl::lookup(std::string_view key, std::string_view trimmed, cons
       case KeySource::acronym_inner: method = MatchMethod::acronym; score = kAcronymInner; break;
       case KeySource::acronym_weak: method = MatchMethod::acronym; score = kAcronymWeak; break;
       case KeySource::reworded: method = MatchMethod::reworded; score = kReworded; break;
+      case KeySource::reworded_equivalent: method = MatchMethod::reworded; score = kRewordedEquivalent; break;
     }
     score *= label_kind_factor(post.label_kind) * factor;
     found.push_back({post.concept_index, score, prior[post.concept_index], method, 0.0f});

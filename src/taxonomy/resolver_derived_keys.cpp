@@ -2,6 +2,9 @@
 // learned from the taxonomy's own labels (see resolver.hpp for the rules and why).
 #include <algorithm>
 #include <array>
+#include <iterator>
+#include <map>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -129,17 +132,23 @@ std::string stem(std::string_view word) {
 
 }  // namespace
 
-std::string reworded_key(std::span<const std::string_view> words) {
+std::vector<std::string> reworded_stems(std::span<const std::string_view> words) {
   std::vector<std::string> stems;
   for (std::string_view w : words)
     if (!w.empty() && !is_function_word(w)) stems.push_back(stem(w));
-  if (stems.size() < 2) return {};
   std::sort(stems.begin(), stems.end());
   stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  return stems;
+}
+
+std::string reworded_key_of(std::span<const std::string> stems) {
+  if (stems.size() < 2) return {};
   std::string key(1, '\x01');
   for (const auto& s : stems) (key += s) += ' ';
   return key;
 }
+
+std::string reworded_key(std::span<const std::string_view> words) { return reworded_key_of(reworded_stems(words)); }
 
 bool LearnedWords::is_vendor(std::string_view w) const { return sorted_contains(vendor, w); }
 std::size_t LearnedWords::vendor_prefix_length(std::span<const std::string> words) const {
@@ -154,6 +163,13 @@ bool LearnedWords::is_generic(std::string_view w) const { return sorted_contains
 bool LearnedWords::is_trailing(std::string_view w) const { return sorted_contains(trailing, w); }
 bool LearnedWords::is_ordinary(std::string_view w) const { return sorted_contains(ordinary, w); }
 bool LearnedWords::is_known(std::string_view w) const { return sorted_contains(known, w); }
+std::span<const std::pair<std::string, std::string>> LearnedWords::equivalents(std::string_view stem) const {
+  auto lo = std::lower_bound(equivalent_stems.begin(), equivalent_stems.end(), stem,
+                             [](const auto& e, std::string_view s) { return e.first < s; });
+  auto hi = lo;
+  while (hi != equivalent_stems.end() && hi->first == stem) ++hi;
+  return {lo, hi};
+}
 
 LabelWords split_label(std::string_view text) {
   LabelWords out;
@@ -187,6 +203,54 @@ bool is_name_label(const Label& label, ConceptKind kind) {
          label.text.find(' ') != std::string::npos &&
          std::any_of(label.text.begin(), label.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
+
+namespace {
+
+// Two wordings of one skill that differ in exactly one content word each ("create infrared imagery",
+// "produce infrared imagery") make those words' stems equivalent for that concept. A pair seen in at
+// least this many concepts is a rewording people use, not one concept's accident; ESCO's collections
+// give about 170 such pairs (create/produce, manage/oversee, model/simulate, ICT/IT, colour/color).
+// Pairs are used one substitution at a time and never chained (manage~maintain and maintain~repair do
+// not make manage~repair).
+constexpr std::size_t kMinEquivalentConcepts = 2;
+
+void learn_equivalent_stems(const Taxonomy& taxonomy, LearnedWords& out) {
+  std::map<std::pair<std::string, std::string>, std::size_t> concepts_per_pair;
+  std::set<std::pair<std::string, std::string>> of_concept;
+  std::vector<std::string_view> views;
+  auto stems_of = [&](const Label& label) {
+    const auto words = split_label(label.text).words;
+    views.assign(words.begin(), words.end());
+    return reworded_stems(views);
+  };
+  for (ConceptIndex c = 0; c < taxonomy.size(); ++c) {
+    const ConceptKind k = taxonomy.kind(c);
+    if (k != ConceptKind::skill && k != ConceptKind::knowledge && k != ConceptKind::soft_skill) continue;
+    const auto labels = taxonomy.labels(c);
+    if (labels.size() < 2) continue;
+    const auto preferred = stems_of(labels.front());
+    if (preferred.size() < 2) continue;
+    of_concept.clear();
+    for (const Label& alt : labels.subspan(1)) {
+      if (alt.kind != LabelKind::alternative) continue;
+      const auto other = stems_of(alt);
+      std::vector<std::string> only_p, only_a;
+      std::set_difference(preferred.begin(), preferred.end(), other.begin(), other.end(), std::back_inserter(only_p));
+      std::set_difference(other.begin(), other.end(), preferred.begin(), preferred.end(), std::back_inserter(only_a));
+      if (only_p.size() != 1 || only_a.size() != 1 || other.size() < 2) continue;
+      of_concept.insert(std::minmax(only_p[0], only_a[0]));
+    }
+    for (const auto& pair : of_concept) ++concepts_per_pair[pair];
+  }
+  for (const auto& [pair, n] : concepts_per_pair) {
+    if (n < kMinEquivalentConcepts) continue;
+    out.equivalent_stems.emplace_back(pair.first, pair.second);
+    out.equivalent_stems.emplace_back(pair.second, pair.first);
+  }
+  std::sort(out.equivalent_stems.begin(), out.equivalent_stems.end());
+}
+
+}  // namespace
 
 LearnedWords learn_words(const Taxonomy& taxonomy) {
   struct Counts {
@@ -273,6 +337,7 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
     if (std::find(out.generic.begin(), out.generic.end(), t) == out.generic.end()) out.generic.push_back(t);
   std::sort(out.generic.begin(), out.generic.end());
   std::sort(out.trailing.begin(), out.trailing.end());
+  learn_equivalent_stems(taxonomy, out);
   return out;
 }
 
@@ -309,7 +374,22 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
 
   if (kind == ConceptKind::skill || kind == ConceptKind::knowledge || kind == ConceptKind::soft_skill) {
     std::vector<std::string_view> views(words.begin(), words.end());
-    if (std::string bag = reworded_key(views); !bag.empty()) out.emplace_back(std::move(bag), KeySource::reworded);
+    const auto stems = reworded_stems(views);
+    if (std::string bag = reworded_key_of(stems); !bag.empty()) {
+      out.emplace_back(std::move(bag), KeySource::reworded);
+      // One stem at a time replaced by each learned equivalent: "produce infrared imagery" meets
+      // "create infrared imagery" although no label says so.
+      std::vector<std::string> swapped;
+      for (std::size_t i = 0; i < stems.size(); ++i)
+        for (const auto& [from, to] : learned.equivalents(stems[i])) {
+          swapped = stems;
+          swapped[i] = to;
+          std::sort(swapped.begin(), swapped.end());
+          swapped.erase(std::unique(swapped.begin(), swapped.end()), swapped.end());
+          if (std::string key = reworded_key_of(swapped); !key.empty())
+            out.emplace_back(std::move(key), KeySource::reworded_equivalent);
+        }
+    }
   }
   const bool name = is_name_label(label, kind);
   std::vector<std::pair<std::vector<std::string>, KeySource>> bases;

@@ -21,8 +21,9 @@ enum class KeySource : std::uint8_t {
   acronym_inner,   // an acronym spelling only the last words before it ("3D computer aided design CAD")
   acronym_weak,    // an all-caps token at the end of a name that does not spell the words before it
   reworded,        // the content-word bag of a skill/knowledge label (reworded_key())
+  reworded_equivalent,  // that bag with one stem replaced by a learned equivalent ("produce" for "create")
 };
-inline constexpr std::size_t key_source_count = 6;
+inline constexpr std::size_t key_source_count = 7;
 
 /// Words learned from the labels of one taxonomy (compact normalised words).
 struct LearnedWords {
@@ -38,6 +39,10 @@ struct LearnedWords {
   // Every word of every preferred/alternative label, sorted: the typo fallback never turns one of
   // these into a different word ("market" is not a typo of "packet").
   std::vector<std::string> known;
+  // Stems that one concept's preferred and alternative labels swap while keeping every other content
+  // word ("create infrared imagery" / "produce infrared imagery"), in at least kMinEquivalentConcepts
+  // concepts: (stem, equivalent) in both directions, sorted.
+  std::vector<std::pair<std::string, std::string>> equivalent_stems;
 
   bool is_vendor(std::string_view w) const;
   /// Words of the longest vendor prefix (phrase or word) of `words` that leaves at least one word; 0 if none.
@@ -46,6 +51,8 @@ struct LearnedWords {
   bool is_trailing(std::string_view w) const;
   bool is_ordinary(std::string_view w) const;
   bool is_known(std::string_view w) const;
+  /// The learned equivalents of a stem (equivalent_stems entries with first == stem).
+  std::span<const std::pair<std::string, std::string>> equivalents(std::string_view stem) const;
 };
 
 /// The words of a label as written: split at ASCII spaces, each word normalised and compacted
@@ -87,6 +94,10 @@ std::string_view without_version(std::string_view spaced);
 /// equal a label key. Empty for fewer than two content words. "manage budgets" and "budget
 /// management" meet.
 std::string reworded_key(std::span<const std::string_view> words);
+/// The stems reworded_key() joins: sorted, unique; fewer than two means no reworded key.
+std::vector<std::string> reworded_stems(std::span<const std::string_view> words);
+/// The key of sorted unique stems (as reworded_key() builds it).
+std::string reworded_key_of(std::span<const std::string> stems);
 
 /// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions) of a and b,
 /// or bound + 1 when it exceeds `bound`.
