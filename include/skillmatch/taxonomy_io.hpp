@@ -1,8 +1,9 @@
 // skillmatch/taxonomy_io.hpp — the native taxonomy format (docs/taxonomy-format.md) and the
 // bundled default taxonomy.
 //
-// Native format: UTF-8 text, first line "#skillmatch-taxonomy 1", then one tab-separated record per
-// line (concept, label, broader, related, same_as, stats); '#' lines and blank lines are comments.
+// Native format: UTF-8 text, first line "#skillmatch-taxonomy 1" or "... 2", then one tab-separated
+// record per line (concept, label, broader, related, same_as, stats; version 2 adds prefix, labels,
+// links and @N references); '#' lines and blank lines are comments.
 // A taxonomy may span several files; references between files are resolved when the builder builds.
 #pragma once
 
@@ -30,9 +31,11 @@ void read_native_taxonomy_file(TaxonomyBuilder& builder, const std::filesystem::
 /// in name order. Throws as read_native_taxonomy_file() and TaxonomyBuilder::build().
 std::shared_ptr<const Taxonomy> load_taxonomy(std::span<const std::filesystem::path> paths);
 
-/// Writes `taxonomy` in native format; reading the output back gives an equal taxonomy (same ids,
+/// Writes `taxonomy` in native format version 2 (ESCO URIs abbreviated, link targets as @N references);
+/// reading the output back gives an equal taxonomy (same ids,
 /// alias ids, labels, links and statistics). `header` lines (attribution, provenance) are written as
-/// '#' comments after the format line. Throws Error(io_error) when the stream fails.
+/// '#' comments after the format line. Throws Error(io_error) when the stream fails, Error(invalid_argument)
+/// when an id would read as a version-2 reference ("@12") or abbreviation ("esco-uri:...").
 void write_native_taxonomy(const Taxonomy& taxonomy, std::ostream& out, std::span<const std::string> header = {});
 
 /// Adds the bundled default taxonomy's records (compiled into the library; data/taxonomy/) to a
@@ -40,7 +43,7 @@ void write_native_taxonomy(const Taxonomy& taxonomy, std::ostream& out, std::spa
 void add_bundled_taxonomy(TaxonomyBuilder& builder);
 
 /// The bundled default taxonomy for IT hiring (O*NET technologies, IT occupations and their skills,
-/// ESCO digital skills and ICT occupations, Stack Overflow tags and synonyms, curated Japanese
+/// ESCO skills, knowledge and occupations, Stack Overflow tags and synonyms, curated Japanese
 /// labels). Built on the first call and shared afterwards; safe to call from any thread.
 std::shared_ptr<const Taxonomy> bundled_taxonomy();
 

@@ -147,8 +147,8 @@ int run_build_taxonomy(Args args) {
         "usage: skillmatch build-taxonomy --raw DIR [--out DIR] [--so-min-questions N]\n"
         "Builds the bundled default taxonomy from the raw releases in DIR (DIR/onet: O*NET 29.3 text\n"
         "release; DIR/esco: ESCO 1.2.0 CSV; DIR/stackexchange: Stack Overflow Tags and TagSynonyms CSV)\n"
-        "into --out (default data/taxonomy): onet.tsv, esco.tsv, stackoverflow.tsv. The IT occupations\n"
-        "of O*NET and ESCO are kept, with every O*NET technology. ESCO skills and Stack Overflow tags\n"
+        "into --out (default data/taxonomy): onet.tsv, esco.tsv, stackoverflow.tsv. O*NET's IT occupations\n"
+        "with every O*NET technology; all ESCO occupations and every skill they name. ESCO skills and Stack Overflow tags\n"
         "that name an O*NET technology (or ESCO skill) become part of it through same_as records.\n"
         "Deterministic: the same input gives the same bytes.");
     return 0;
@@ -179,8 +179,9 @@ int run_build_taxonomy(Args args) {
   Resolver onet_resolver(onet);
   std::string esco_text = native_text(*esco, {
       "ESCO classification v1.2.0, (c) European Union; reuse under Commission Decision 2011/833/EU.",
-      "Built by `skillmatch build-taxonomy` (docs/loaders.md): the digital skills collection, its broader groups,",
-      "skill relations, the ICT occupations and their digital skills; same_as records name the O*NET technology",
+      "Built by `skillmatch build-taxonomy` (docs/loaders.md): the digital, transversal and digComp collections,",
+      "every other skill the occupations name (ids esco:label:<preferred label>), the skills hierarchy, skill",
+      "relations, all occupations with their essential and optional skills; same_as records name the O*NET technology",
       "a skill is the same as (its preferred label read exactly, after normalisation, without a vendor word or as",
       "the acronym written in the name, unambiguously)."});
   esco_text += cross_links(*esco, onet_resolver,

@@ -168,3 +168,39 @@ TEST_CASE("Resolver evaluation: test split of the English sets stays above its f
     if (auto f = floors.find(s.set); f != floors.end()) CHECK_MESSAGE(s.accuracy() >= f->second, s.set);
   }
 }
+
+TEST_CASE("Resolver learns equivalent words from its own labels and swaps one at a time, never chained") {
+  TaxonomyBuilder b;
+  read_native_taxonomy(b,
+                       "#skillmatch-taxonomy 1\n"
+                       // Two concepts say create ~ produce, two say manage ~ maintain, two maintain ~ repair.
+                       "concept\ts:1\tskill\tcreate weather maps\ten\n"
+                       "label\ts:1\ten\talternative\tproduce weather maps\n"
+                       "concept\ts:2\tskill\tcreate advocacy material\ten\n"
+                       "label\ts:2\ten\talternative\tproduce advocacy material\n"
+                       "concept\ts:3\tskill\tmanage warehouse database\ten\n"
+                       "label\ts:3\ten\talternative\tmaintain warehouse database\n"
+                       "concept\ts:4\tskill\tmanage plant records\ten\n"
+                       "label\ts:4\ten\talternative\tmaintain plant records\n"
+                       "concept\ts:5\tskill\tmaintain railway signals\ten\n"
+                       "label\ts:5\ten\talternative\trepair railway signals\n"
+                       "concept\ts:6\tskill\tmaintain audio equipment\ten\n"
+                       "label\ts:6\ten\talternative\trepair audio equipment\n"
+                       // Known by its preferred label only, like ESCO's skills outside the collections.
+                       "concept\ts:7\tskill\tcreate infrared imagery\ten\n"
+                       "concept\ts:8\tskill\tmanage budgets\ten\n"
+                       // One concept alone saying design ~ draw is not enough.
+                       "concept\ts:9\tskill\tdesign garden layouts\ten\n"
+                       "label\ts:9\ten\talternative\tdraw garden layouts\n"
+                       "concept\ts:10\tskill\tdesign costumes\ten\n",
+                       "equivalents.tsv");
+  const Resolver r(b.build());
+  const auto m = r.resolve_best("produce infrared imagery");
+  REQUIRE(m);
+  CHECK(r.taxonomy().id(m->concept_index) == "s:7");
+  CHECK(m->method == MatchMethod::reworded);
+  CHECK(m->confidence < r.resolve_best("infrared imagery create")->confidence);  // a swap is less sure than a reordering
+  CHECK(best(r, "maintain budgets") == "s:8");
+  CHECK(best(r, "repair budgets") == "<none>");  // manage ~ maintain ~ repair does not chain
+  CHECK(best(r, "draw costumes") == "<none>");   // seen in one concept only
+}
