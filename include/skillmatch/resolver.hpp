@@ -16,7 +16,11 @@
 //     (written in lower case inside multi-word skill, knowledge or occupation labels) is not a key:
 //     "Informatica Big Data" gives no "big data", "Project management software" no "project management";
 //   - reworded keys for skill and knowledge labels: the sorted crude stems of the content words, so
-//     "analysing data" meets "analyse data" and "budget management" "manage budgets".
+//     "analysing data" meets "analyse data" and "budget management" "manage budgets"; and the same
+//     bag with one stem swapped for an equivalent the taxonomy's own labels teach (a word that a
+//     concept's preferred and alternative labels exchange, keeping every other content word, in at
+//     least two concepts: create/produce, manage/oversee, ICT/IT): "produce infrared imagery" meets
+//     "create infrared imagery" (method reworded, 0.72). One swap at a time, never chained.
 // Vendor and generic words are learned and applied on technology labels written as names
 // (containing a space and a capital letter), not on tag slugs written out ("mysql python"), whose
 // first word is a topic rather than a vendor.

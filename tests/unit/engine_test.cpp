@@ -124,7 +124,8 @@ float cosine(const std::vector<float>& a, const std::vector<float>& b) {
 
 TEST_CASE("match equals a brute-force ranking of the hybrid score over the filtered rows") {
   Fixture f;
-  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, 0.5f, 0.2f, 0.5f);
+  const MatchOptions defaults;
+  HybridScorer scorer(f.engine.similarity(), ScoreWeights{}, defaults.must_threshold, defaults.similarity_floor, defaults.specificity);
   MatchOptions o;
   o.k = 10;
   o.filter = "jlpt >= N4 and not visa_refused and city in (\"Lahore\", \"Tokyo\")";
