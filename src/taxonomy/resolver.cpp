@@ -241,7 +241,6 @@ void Resolver::Impl::lookup(std::string_view key, std::string_view trimmed, cons
       case KeySource::acronym_inner: method = MatchMethod::acronym; score = kAcronymInner; break;
       case KeySource::acronym_weak: method = MatchMethod::acronym; score = kAcronymWeak; break;
       case KeySource::reworded: method = MatchMethod::reworded; score = kReworded; break;
-      case KeySource::reworded_equivalent: method = MatchMethod::reworded; score = kRewordedEquivalent; break;
     }
     score *= label_kind_factor(post.label_kind) * factor;
     found.push_back({post.concept_index, score, prior[post.concept_index], method, 0.0f});
@@ -379,8 +378,25 @@ void Resolver::Impl::read_reworded(std::string_view spaced, std::string_view tri
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
   }
   if (words.size() < 2) return;
-  const std::string bag = detail::reworded_key(words);
-  if (!bag.empty()) lookup(bag, trimmed, options, 1.0f, found);
+  const auto stems = detail::reworded_stems(words);
+  const std::string bag = detail::reworded_key_of(stems);
+  if (bag.empty()) return;
+  const std::size_t before = found.size();
+  lookup(bag, trimmed, options, 1.0f, found);
+  if (found.size() > before) return;
+  // Nothing with these words: one word at a time swapped for each equivalent the labels taught
+  // (learn_words). Done here, on the fallback path, rather than as index keys: the index stays the
+  // size it was, and an unknown text costs a few more hash lookups.
+  thread_local std::vector<std::string> swapped;
+  for (std::size_t i = 0; i < stems.size(); ++i)
+    for (const auto& [from, to] : learned.equivalents(stems[i])) {
+      swapped = stems;
+      swapped[i] = to;
+      std::sort(swapped.begin(), swapped.end());
+      swapped.erase(std::unique(swapped.begin(), swapped.end()), swapped.end());
+      const std::string key = detail::reworded_key_of(swapped);
+      if (!key.empty()) lookup(key, trimmed, options, kRewordedEquivalent / kReworded, found);
+    }
 }
 
 void Resolver::Impl::read_without_version(std::string_view spaced, const ResolveOptions& options,

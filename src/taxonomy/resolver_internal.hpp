@@ -21,9 +21,8 @@ enum class KeySource : std::uint8_t {
   acronym_inner,   // an acronym spelling only the last words before it ("3D computer aided design CAD")
   acronym_weak,    // an all-caps token at the end of a name that does not spell the words before it
   reworded,        // the content-word bag of a skill/knowledge label (reworded_key())
-  reworded_equivalent,  // that bag with one stem replaced by a learned equivalent ("produce" for "create")
 };
-inline constexpr std::size_t key_source_count = 7;
+inline constexpr std::size_t key_source_count = 6;
 
 /// Words learned from the labels of one taxonomy (compact normalised words).
 struct LearnedWords {
