@@ -42,6 +42,8 @@ constexpr float kListPart = 0.9f, kVersionDropped = 0.95f;
 constexpr float kReworded = 0.8f;
 // The same content words with one of them swapped for a learned equivalent ("produce" for "create").
 constexpr float kRewordedEquivalent = 0.72f;
+// An occupation met through one of its other names ranks below every skill or technology reading.
+constexpr float kOccupationOtherName = 0.75f;
 // How much an ambiguous key lowers confidence, and how fast a worse reading stops counting as a rival.
 constexpr float kAmbiguityFloor = 0.7f;
 constexpr float kRivalDecay = 30.0f;
@@ -243,6 +245,10 @@ void Resolver::Impl::lookup(std::string_view key, std::string_view trimmed, cons
       case KeySource::reworded: method = MatchMethod::reworded; score = kReworded; break;
     }
     score *= label_kind_factor(post.label_kind) * factor;
+    // ESCO gives its 3,039 occupations 30,000 other names, many of them words of the trade ("helm",
+    // "logger", "publisher"): in a skill field such a name is the tool or skill when one has it.
+    if (kinds[post.concept_index] == ConceptKind::occupation && post.label_kind != LabelKind::preferred)
+      score *= kOccupationOtherName;
     found.push_back({post.concept_index, score, prior[post.concept_index], method, 0.0f});
   }
 }
