@@ -33,7 +33,8 @@
 // list_part; a list that is itself a label, such as "CI/CD" or "TCP/IP", is read as that label), and the
 // name without trailing version words ("Photoshop CS6", "Java 8", "Python 3.11": x 0.95, method
 // version_dropped). Occupations are readings only of their own labels unless options.kind asks for
-// them. Then, if nothing matches and fuzzy matching is on, it falls back
+// them, and one met through another of its names (ESCO's "helm", "logger") scores x 0.75, below
+// the skill or tool the word usually names in a skill field. Then, if nothing matches and fuzzy matching is on, it falls back
 // to a bounded typo search (Damerau-Levenshtein / optimal string alignment distance <= 1 for keys of
 // 4-7 characters, <= 2 for 8 or more, none under 4; ASCII keys only) over a symmetric-delete index
 // that is built on the first fuzzy lookup. A query word that is a word of some preferred or
