@@ -31,6 +31,9 @@ std::string evidence_text(const RequirementOutcome& r) {
   add("taxonomy hierarchy", r.evidence.hierarchy);
   add("related link", r.evidence.related);
   add("needed by the same occupations", r.evidence.cooccurrence);
+  // The learned vectors are evidence too (co-occurrence in postings and occupations, compressed): a
+  // similarity that rests on them alone says so instead of claiming none.
+  add("learned vectors", r.evidence.embedding);
   return s.empty() ? "no evidence" : s;
 }
 
@@ -39,6 +42,7 @@ json::value evidence_json(const RequirementOutcome& r) {
   return json::object{{"hierarchy", round6(r.evidence.hierarchy)},
                       {"related", round6(r.evidence.related)},
                       {"cooccurrence", round6(r.evidence.cooccurrence)},
+                      {"embedding", round6(r.evidence.embedding)},
                       {"text", evidence_text(r)}};
 }
 
