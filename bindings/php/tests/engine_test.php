@@ -129,8 +129,13 @@ test('an index past the end is the library\'s InvalidArgumentException', functio
     check_throws(Exception\InvalidArgumentException::class, 'skm_results_id', fn () => $results->id(5));
 });
 
-test('handles are released when the last reference goes (1,000 queries, no growth of the C heap)', function () use ($engine, $job) {
-    // __destruct frees each Results at once; a leak of the native handle would show as RSS growth.
+test('handles are released when the last reference goes (2,000 queries, no growth of the C heap)', function () use ($engine, $job) {
+    if (str_contains((string) getenv('LD_PRELOAD'), 'asan')) {
+        echo "    (RSS check skipped: AddressSanitizer's quarantine keeps freed memory)\n";
+        return;
+    }
+    // __destruct frees each Results at once. Never freeing them grows RSS by about 630 kB over
+    // 2,000 such queries (measured with raw FFI calls); the binding stays within tens of kB.
     $rss = static function (): int {
         preg_match('/^VmRSS:\s+(\d+)/m', (string) file_get_contents('/proc/self/status'), $m);
         return (int) $m[1];
@@ -139,11 +144,11 @@ test('handles are released when the last reference goes (1,000 queries, no growt
         $engine->match($job, k: 3, explain: true)->at(0);
     }
     $before = $rss();
-    for ($i = 0; $i < 1000; $i++) {
+    for ($i = 0; $i < 2000; $i++) {
         $engine->match($job, k: 3, explain: true)->at(0);
     }
     $growth = $rss() - $before;
-    check($growth < 4096, "RSS grew by $growth kB over 1,000 queries");
+    check($growth < 300, "RSS grew by $growth kB over 2,000 queries");
 });
 
 finish();
