@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages skillmatch builds with; does nothing when they are all present.
+# php8.2-cli (its php8.2-common ships FFI) and golang-go (Go 1.19) are for the PHP and Go bindings' tests.
 # Boost is 1.81 on purpose: Debian's default 1.74 lacks Boost.JSON and unordered_flat_map and
 # conflicts with 1.81, so it must not be installed alongside.
 set -euo pipefail
@@ -8,6 +9,7 @@ packages=(
   cmake g++ make pkg-config
   libeigen3-dev libboost1.81-dev libboost-json1.81-dev libicu-dev
   libbenchmark-dev doctest-dev
+  php8.2-cli golang-go
 )
 # Peers for the side-by-side benchmarks only; the library never links them.
 optional=(libfaiss-dev libhnswlib-dev)

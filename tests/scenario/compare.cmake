@@ -1,8 +1,9 @@
-# Runs the scenario in C, Python and Node, keeps each output in OUT_DIR/scenario.<lang>.tsv, and
+# Runs the scenario in C, Python, Node, PHP and Go, keeps each output in OUT_DIR/scenario.<lang>.tsv, and
 # checks they agree line by line (ids and scores with 6 decimals) and have the expected shape: k lines
 # of `id<TAB>score`, scores not increasing. Node is left out, with a message, when node or koffi is
-# missing, or NODE_SKIP_REASON says why not (as the node_binding_tests entry is skipped then); C and
-# Python are always compared.
+# missing, or NODE_SKIP_REASON says why not (as the node_binding_tests entry is skipped then); PHP and
+# Go, with a message, when PHP / GO_PROGRAM is empty (php or go not installed); C and Python are
+# always compared.
 set(conf "${SCENARIO_DIR}/scenario.conf")
 set(runs "c;python")
 set(cmd_c "${C_PROGRAM};${conf}")
@@ -14,6 +15,20 @@ elseif(NODE AND EXISTS "${NODE}" AND EXISTS "${NODE_DIR}/node_modules/koffi/pack
   list(APPEND runs node)
 else()
   message("NOTE: node or koffi missing: comparing C and Python only")
+endif()
+set(cmd_php "${PHP};-d;ffi.enable=1;${SCENARIO_DIR}/scenario.php;${conf}")
+set(cmd_go "${GO_PROGRAM};${conf}")
+if(PHP)
+  list(APPEND runs php)
+else()
+  message("NOTE: php not found: PHP left out")
+endif()
+if(GO_SKIP_REASON)
+  message("NOTE: ${GO_SKIP_REASON}: Go left out")
+elseif(GO_PROGRAM)
+  list(APPEND runs go)
+else()
+  message("NOTE: go not found: Go left out")
 endif()
 if(NOT PYTHON)
   message(FATAL_ERROR "python3 not found: the scenario needs it")

@@ -1,0 +1,7 @@
+module skillmatch/benchmarks/bindings/go
+
+go 1.19
+
+require skillmatch/bindings/go v0.0.0
+
+replace skillmatch/bindings/go => ../../../bindings/go

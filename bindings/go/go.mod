@@ -1,0 +1,3 @@
+module skillmatch/bindings/go
+
+go 1.19
