@@ -2,6 +2,8 @@
 #include "index/engine_file.hpp"
 
 #include <cstdio>
+#include <exception>
+#include <future>
 #include <istream>
 #include <sstream>
 #include <streambuf>
@@ -102,7 +104,7 @@ void write_engine_file(const std::filesystem::path& path, const EngineFileParts&
 }
 
 LoadedEngineFile read_engine_file(const std::filesystem::path& path, std::shared_ptr<const Taxonomy> taxonomy,
-                                  bool verify) {
+                                  bool verify, const std::function<void(const LoadedEngineFile&)>& alongside) {
   MappedFile file(path);
   return naming_path(path, [&] {
     ContainerReader r(file.bytes(), verify);
@@ -122,8 +124,18 @@ LoadedEngineFile read_engine_file(const std::filesystem::path& path, std::shared
     if (!out.info.external_vectors && out.embedding->dimension() != out.info.dimension)
       fail(ErrorCode::corrupt, "section 'meta': dimension " + std::to_string(out.info.dimension) +
                                    " differs from the stored skill vectors' " + std::to_string(out.embedding->dimension()));
-    out.jobs = decode_side(r, Side::job, out.info.dimension, taxonomy->size());
-    out.candidates = decode_side(r, Side::candidate, out.info.dimension, taxonomy->size());
+    const std::size_t concepts = taxonomy->size();
+    auto candidates = std::async(std::launch::async, [&] { return decode_side(r, Side::candidate, out.info.dimension, concepts); });
+    auto jobs = std::async(std::launch::async, [&] { return decode_side(r, Side::job, out.info.dimension, concepts); });
+    std::exception_ptr failed;
+    try {
+      if (alongside) alongside(out);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    out.candidates = candidates.get();  // waits (and rethrows a decode error) before `alongside`'s error
+    out.jobs = jobs.get();
+    if (failed) std::rethrow_exception(failed);
     return out;
   });
 }

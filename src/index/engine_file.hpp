@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "skillmatch/embedder.hpp"
@@ -29,10 +30,12 @@ struct LoadedEngineFile {
   std::unique_ptr<ProfileIndex> jobs, candidates;
 };
 
-/// Reads a file for `taxonomy`. Error(invalid_argument) when the file was built with another taxonomy
+/// Reads a file for `taxonomy`. `alongside` (may be empty) runs on the calling thread once the
+/// identity and skill vectors are read, while the two sides decode on other threads (an engine builds
+/// its resolver and similarity there); the sides are in the result only after it returns. Error(invalid_argument) when the file was built with another taxonomy
 /// (the message gives both hashes and concept counts); Error(corrupt)/Error(io_error) as
 /// index_file.hpp, the message prefixed with "index file '<path>': ".
 LoadedEngineFile read_engine_file(const std::filesystem::path& path, std::shared_ptr<const Taxonomy> taxonomy,
-                                  bool verify);
+                                  bool verify, const std::function<void(const LoadedEngineFile&)>& alongside = {});
 
 }  // namespace skillmatch::indexfile

@@ -108,15 +108,21 @@ void Engine::save(const std::filesystem::path& path) const {
 std::unique_ptr<Engine> Engine::open(const std::filesystem::path& path, EngineOptions options,
                                      const OpenOptions& open_options) {
   options.taxonomy = Impl::taxonomy_of(options);
-  auto file = indexfile::read_engine_file(path, options.taxonomy, open_options.verify_checksums);
-  options.external_vectors = file.info.external_vectors;
-  options.dimension = file.info.dimension;
-  options.embedding = file.embedding->options();
-  options.job_schema = file.jobs->schema();
-  options.candidate_schema = file.candidates->schema();
-  auto impl = std::make_unique<Impl>(std::move(options), file.embedding);
+  std::unique_ptr<Impl> impl;
+  // The resolver and the similarity are built while the two sides decode.
+  auto file = indexfile::read_engine_file(path, options.taxonomy, open_options.verify_checksums,
+                                          [&](const indexfile::LoadedEngineFile& f) {
+    options.external_vectors = f.info.external_vectors;
+    options.dimension = f.info.dimension;
+    options.embedding = f.embedding->options();
+    options.job_schema = {};  // the sides' own schemas replace these below
+    options.candidate_schema = {};
+    impl = std::make_unique<Impl>(std::move(options), f.embedding);
+  });
   impl->jobs = std::move(file.jobs);
   impl->candidates = std::move(file.candidates);
+  impl->options.job_schema = impl->jobs->schema();
+  impl->options.candidate_schema = impl->candidates->schema();
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
