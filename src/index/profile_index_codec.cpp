@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include "index/byte_io.hpp"
 
@@ -184,6 +185,29 @@ std::unique_ptr<ProfileIndex> IndexFileAccess::decode(const indexfile::Container
 
   auto ix = std::make_unique<ProfileIndex>(side, decode_schema(section(indexfile::section_schema)), dim);
 
+  // Vectors, on another thread while the profiles decode (they fill disjoint members).
+  auto vectors = std::async(std::launch::async, [&ix, &section, dim] {
+    ByteCursor v = section(indexfile::section_vectors);
+    const std::uint64_t rows = v.u64("vector row count");
+    if (v.u64("vector dimension") != dim) v.fail_at(v.offset() - 8, "dimension differs from the engine's " + std::to_string(dim));
+    for (auto b : v.take(48, "vector section head")) if (b) v.fail_at(v.offset() - 48, "reserved head bytes are not zero");
+    if (rows > VectorStore::max_rows || rows > v.remaining() / (dim * sizeof(float)) || rows * dim * sizeof(float) != v.remaining())
+      v.fail_here("expected " + std::to_string(rows) + " x " + std::to_string(dim) + " floats, the section has " +
+                  std::to_string(v.remaining()) + " bytes");
+    ix->vectors_.reserve(rows);
+    std::vector<float> row(dim);
+    for (std::uint64_t r = 0; r < rows; ++r) {
+      const std::uint64_t at = v.offset();
+      v.f32s(row, "vector");
+      try {
+        ix->vectors_.append(row);  // checks every component is finite
+      } catch (const Error& e) {
+        v.fail_at(at, "row " + std::to_string(r) + ": " + e.what());
+      }
+    }
+    return rows;
+  });
+
   // Profiles.
   ByteCursor p = section(indexfile::section_profiles);
   const std::uint64_t rows = p.count("row count", 12);
@@ -219,24 +243,10 @@ std::unique_ptr<ProfileIndex> IndexFileAccess::decode(const indexfile::Container
     ix->ids_[r] = std::move(id);
   }
   p.expect_end();
-
-  // Vectors.
-  ByteCursor v = section(indexfile::section_vectors);
-  if (v.u64("vector row count") != rows) v.fail_at(v.offset() - 8, "row count differs from the profiles section's " + std::to_string(rows));
-  if (v.u64("vector dimension") != dim) v.fail_at(v.offset() - 8, "dimension differs from the engine's " + std::to_string(dim));
-  for (auto b : v.take(48, "vector section head")) if (b) v.fail_at(v.offset() - 48, "reserved head bytes are not zero");
-  if (rows > v.remaining() / (dim * sizeof(float)) || rows * dim * sizeof(float) != v.remaining())
-    v.fail_here("expected " + std::to_string(rows) + " x " + std::to_string(dim) + " floats, the section has " +
-                std::to_string(v.remaining()) + " bytes");
-  ix->vectors_.reserve(rows);
-  std::vector<float> row(dim);
-  for (std::uint64_t r = 0; r < rows; ++r) {
-    const std::uint64_t at = v.offset();
-    v.f32s(row, "vector");
-    for (std::size_t k = 0; k < dim; ++k)
-      if (!std::isfinite(row[k])) v.fail_at(at + 4 * k, "row " + std::to_string(r) + ", component " + std::to_string(k) + " is not finite");
-    ix->vectors_.append(row);
-  }
+  const std::uint64_t vector_rows = vectors.get();  // rethrows the vector section's error
+  if (vector_rows != rows)
+    fail(ErrorCode::corrupt, "section '" + indexfile::section_name(indexfile::section_vectors, sc) + "': " +
+                                 std::to_string(vector_rows) + " rows, the profiles section has " + std::to_string(rows));
 
   // Columns.
   ByteCursor c = section(indexfile::section_columns);
