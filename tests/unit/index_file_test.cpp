@@ -95,10 +95,19 @@ std::unique_ptr<Engine> tiny_engine(int jobs, int candidates, std::shared_ptr<co
   return e;
 }
 
+// One scratch directory per test process, removed at exit.
+struct ScratchDir {
+  std::filesystem::path path = std::filesystem::temp_directory_path() / ("skm_index_test_" + std::to_string(::getpid()));
+  ScratchDir() { std::filesystem::create_directories(path); }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
 std::filesystem::path temp_path(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("skm_index_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir / name;
+  static ScratchDir dir;
+  return dir.path / name;
 }
 
 std::vector<std::uint8_t> read_bytes(const std::filesystem::path& p) {
