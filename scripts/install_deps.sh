@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libeigen3-dev libboost1.81-dev libboost-json1.81-dev libicu-dev
-  libbenchmark-dev doctest-dev
+  libbenchmark-dev doctest-dev libxxhash-dev
   php8.2-cli golang-go
 )
 # Peers for the side-by-side benchmarks only; the library never links them.

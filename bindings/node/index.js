@@ -243,6 +243,9 @@ function matchOptions(options = {}) {
  * Any number of matches may run while one writer upserts (the C ABI's contract); JS calls it from
  * one thread anyway. close() releases it; results already returned stay valid.
  */
+// Engine.open() hands an opened handle to the constructor under this key.
+const openedHandle = Symbol('openedHandle');
+
 class Engine extends Handle {
   /**
    * @param {object} [options]
@@ -254,8 +257,13 @@ class Engine extends Handle {
    * @param {number} [options.threads] 0 = hardware threads
    * @param {number} [options.minConfidence] default 0.6
    */
-  constructor({ taxonomy = null, jobSchema = null, candidateSchema = null, externalVectors = false,
-    dimension = 128, threads = 0, minConfidence = 0.6 } = {}) {
+  constructor(options = {}) {
+    if (options && options[openedHandle]) {
+      super(options[openedHandle], 'skm_engine_free');
+      return;
+    }
+    const { taxonomy = null, jobSchema = null, candidateSchema = null, externalVectors = false,
+      dimension = 128, threads = 0, minConfidence = 0.6 } = options;
     const fns = native();
     const o = { size: koffi.sizeof('skm_engine_options') };
     check(fns.skm_engine_options_init(o, o.size));
@@ -271,6 +279,36 @@ class Engine extends Handle {
     const out = [null];
     check(fns.skm_engine_create(o, out));
     super(out[0], 'skm_engine_free');
+  }
+
+  /**
+   * An engine saved by save() (or `skillmatch index build`); nothing is relearned. Schemas, vector
+   * kind and dimension come from the file. Throws CorruptError naming the part and offset for a
+   * damaged, truncated or wrong-version file; InvalidArgumentError for another taxonomy.
+   * @param {string} path
+   * @param {object} [options] taxonomy (the one it was built with; default bundled), threads,
+   *   minConfidence (0.6), verifyChecksums (true)
+   */
+  static open(path, { taxonomy = null, threads = 0, minConfidence = 0.6, verifyChecksums = true } = {}) {
+    const fns = native();
+    const o = { size: koffi.sizeof('skm_open_options') };
+    check(fns.skm_open_options_init(o, o.size));
+    o.taxonomy = taxonomy ? taxonomy._h : null;
+    o.threads = threads;
+    o.min_confidence = minConfidence;
+    o.verify_checksums = verifyChecksums ? 1 : 0;
+    const out = [null];
+    check(fns.skm_engine_open(str(path, 'path'), o, out));
+    return new Engine({ [openedHandle]: out[0] });
+  }
+
+  /**
+   * Saves both sides, schemas, learned skill vectors and the taxonomy identity to `path`
+   * (docs/index-format.md), atomically. Removed profiles are not written.
+   * @param {string} path
+   */
+  save(path) {
+    check(native().skm_engine_save(this._h, str(path, 'path')));
   }
 
   /** Vector length of the engine's profiles. */

@@ -200,6 +200,7 @@ class AttributeColumns {
   std::size_t dictionary_size(std::size_t attribute) const noexcept { return cols_[attribute].values.size(); }
 
  private:
+  friend struct IndexFileAccess;  // the index file codec (src/index/profile_index_codec.cpp)
   struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -87,6 +88,14 @@ struct MatchResults {
   std::size_t admitted = 0;     // documents that passed the filters
 };
 
+struct OpenOptions {
+  /// Check every section's checksum before using it (one pass over the file at memory speed). Off
+  /// only for callers who verified the file already (verify_index_file, `skillmatch index verify`):
+  /// the structure is still checked and a damaged file still gives an error, never a crash, but a
+  /// flipped bit inside a vector or a score-relevant number may go unnoticed.
+  bool verify_checksums = true;
+};
+
 class Engine {
  public:
   /// Builds the resolver, similarity tables and (unless external vectors) the skill embedding.
@@ -128,8 +137,26 @@ class Engine {
   /// blocked matrix products); results in row order of the query side.
   std::vector<MatchResults> match_all(Side query_side, const MatchOptions& options) const;
 
+  /// Saves both sides (ids, titles, skills, vectors, attribute columns, schemas), the learned skill
+  /// vectors and the identity of the taxonomy (taxonomy_content_hash) to `path`, in the index file
+  /// format (docs/index-format.md). Removed rows are not written (the file is compacted). Atomic: a
+  /// temporary file in the same directory, fsync, rename over `path`, fsync of the directory; a crash
+  /// leaves the previous file intact. Error(io_error) naming the path and the system's reason.
+  /// Thread-safety: may run with match* and other saves; upserts/removes wait until it is done.
+  void save(const std::filesystem::path& path) const;
+  /// An engine from a saved file. Taken from `options`: taxonomy (or the resolver's), resolver,
+  /// similarity, parsing and threads. Taken from the file: the schemas, external_vectors, dimension
+  /// and the learned skill vectors (nothing is relearned); `options`' values of these are ignored.
+  /// Errors: Error(invalid_argument) when the file was built with another taxonomy (the message gives
+  /// both content hashes); Error(corrupt) "index file '<path>': <part> at offset N: ..." for a damaged,
+  /// truncated, wrong-version or hostile file; Error(io_error) when it cannot be read. Upserts and
+  /// removes work on the opened engine as on a new one.
+  static std::unique_ptr<Engine> open(const std::filesystem::path& path, EngineOptions options = {},
+                                      const OpenOptions& open_options = {});
+
  private:
   struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

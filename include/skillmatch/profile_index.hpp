@@ -87,6 +87,7 @@ class ProfileIndex {
   ReadView read() const { return ReadView(this); }
 
  private:
+  friend struct IndexFileAccess;  // the index file codec (src/index/profile_index_codec.cpp)
   void unlink_postings(std::uint32_t row);
 
   Side side_;

@@ -31,5 +31,10 @@ std::vector<std::vector<ConceptIndex>> resolve_bundled_postings(const Resolver& 
 /// constructor throw for bad options. Thread-safe (reads only shared immutable data).
 SkillKnowledge learn_skill_knowledge(const Resolver& resolver, const EmbeddingOptions& embedding_options = {},
                                      const SimilarityOptions& similarity_options = {});
+/// The same with an embedding learned before (e.g. read from an index file, Engine::open): builds
+/// only the similarity, on the resolver's taxonomy, the bundled postings and `embedding`.
+/// Error(invalid_argument) when `embedding` is null or belongs to another taxonomy object.
+SkillKnowledge skill_knowledge_with(const Resolver& resolver, std::shared_ptr<const SkillEmbedding> embedding,
+                                    const SimilarityOptions& similarity_options = {});
 
 }  // namespace skillmatch

@@ -328,6 +328,41 @@ SKM_API skm_status skm_engine_upsert_profile(skm_engine *engine, int side, const
  * bad UTF-8). */
 SKM_API skm_status skm_engine_remove(skm_engine *engine, int side, const char *id, int *out_removed);
 
+/* --- saving and opening an engine (index file, docs/index-format.md) --- */
+
+/* Options of skm_engine_open(). */
+typedef struct skm_open_options {
+  size_t size; /* sizeof(skm_open_options), set by skm_open_options_init() */
+  /* The taxonomy the file was built with; NULL = the bundled one. Another taxonomy is refused
+   * (SKM_INVALID_ARGUMENT naming both content hashes). The handle may be freed right after. */
+  const skm_taxonomy *taxonomy;
+  size_t threads;         /* worker threads, <= 1024; 0 (default) = hardware threads */
+  double min_confidence;  /* for profiles parsed later (upserts, queries); default 0.6 */
+  /* 1 (default): check every section's checksum before use (one pass at memory speed). 0: skip it,
+   * for a file verified already; damage still gives an error, never a crash, but a flipped bit in a
+   * vector may go unnoticed. */
+  int verify_checksums;
+} skm_open_options;
+
+/* Sets options->size = size and every default. Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (size too small). */
+SKM_API skm_status skm_open_options_init(skm_open_options *options, size_t size);
+
+/* Saves the engine (both sides' ids, skills, vectors, attributes and schemas, the learned skill
+ * vectors, the taxonomy's identity) to `path` (UTF-8). Removed profiles are not written. Atomic:
+ * a temporary file beside `path`, fsync, rename, fsync of the directory; a crash leaves the previous
+ * file intact. Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (bad UTF-8), SKM_IO_ERROR (with the
+ * path and the system's reason), SKM_OUT_OF_MEMORY. May run while other threads match; writers
+ * on this engine wait until it returns. */
+SKM_API skm_status skm_engine_save(const skm_engine *engine, const char *path);
+
+/* Opens an engine saved by skm_engine_save() (or `skillmatch index build`); nothing is relearned.
+ * The schemas, vector kind and dimension come from the file. `options` may be NULL (defaults).
+ * Owns: *out, free with skm_engine_free(). Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (size too
+ * small, bad UTF-8, threads too large, a file built with another taxonomy), SKM_IO_ERROR (cannot be
+ * read), SKM_CORRUPT ("index file '<path>': <part> at offset N: ..." for a damaged, truncated,
+ * wrong-version or hostile file), SKM_OUT_OF_MEMORY. Thread-safe. */
+SKM_API skm_status skm_engine_open(const char *path, const skm_open_options *options, skm_engine **out);
+
 /* ============================================================================================ */
 /* Profiles built through calls                                                                  */
 /* ============================================================================================ */

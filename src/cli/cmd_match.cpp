@@ -14,7 +14,7 @@ namespace skillmatch::cli {
 int run_match(Args args) {
   if (args.take_flag("help")) {
     std::puts(
-        "usage: skillmatch match --jobs J.jsonl --candidates C.jsonl [--direction job2cand|cand2job]\n"
+        "usage: skillmatch match (--jobs J.jsonl --candidates C.jsonl | --index F.skm) [--direction job2cand|cand2job]\n"
         "                        [--top K] [--filter EXPR] [--format tsv|json] [--explain]\n"
         "                        [--required-as-filter] [--query ID] [--job-schema F] [--candidate-schema F]\n"
         "                        [--skip-bad] [--threads N]\n"
@@ -23,15 +23,20 @@ int run_match(Args args) {
         "object per query with explanations (--explain adds them to json; tsv never has them).\n"
         "--filter applies to the side being searched (candidate attributes for job2cand).\n"
         "Schemas: --job-schema/--candidate-schema, else X.schema.json beside X.jsonl, else inferred.\n"
+        "--index F.skm: a saved engine (`skillmatch index build`) instead of the JSONL files; same output.\n"
         "Profile format: docs/profiles.md; filters: docs/filters.md; scores: docs/matching.md.");
     return 0;
   }
   PortalFiles files;
   auto jobs = args.take_option("jobs");
   auto candidates = args.take_option("candidates");
-  if (!jobs || !candidates) throw UsageError("--jobs and --candidates are required");
-  files.jobs = *jobs;
-  files.candidates = *candidates;
+  auto index_file = args.take_option("index");
+  if (index_file && (jobs || candidates)) throw UsageError("--index replaces --jobs and --candidates");
+  if (!index_file && (!jobs || !candidates)) throw UsageError("--jobs and --candidates (or --index) are required");
+  if (!index_file) {
+    files.jobs = *jobs;
+    files.candidates = *candidates;
+  }
   files.job_schema = args.take_option("job-schema");
   files.candidate_schema = args.take_option("candidate-schema");
   files.skip_bad = args.take_flag("skip-bad");
@@ -50,7 +55,20 @@ int run_match(Args args) {
 
   const Side query_side = direction == "job2cand" ? Side::job : Side::candidate;
   files.quiet = false;
-  PortalData data = load_portal(files);
+  PortalData data;
+  if (index_file) {
+    if (files.job_schema || files.candidate_schema || files.skip_bad)
+      throw UsageError("--job-schema, --candidate-schema and --skip-bad apply to JSONL input, not --index");
+    auto t_open = std::chrono::steady_clock::now();
+    EngineOptions eo;
+    eo.threads = files.threads;
+    data.engine = Engine::open(*index_file, std::move(eo));
+    std::fprintf(stderr, "  opened %s: %zu jobs, %zu candidates in %.3f s\n", index_file->c_str(), data.engine->size(Side::job),
+                 data.engine->size(Side::candidate),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t_open).count());
+  } else {
+    data = load_portal(files);
+  }
   const Engine& engine = *data.engine;
 
   std::vector<MatchResults> results;

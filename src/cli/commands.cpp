@@ -8,6 +8,7 @@ int run_resolve(Args args);
 int run_similar(Args args);
 int run_pairs(Args args);
 int run_match(Args args);
+int run_index(Args args);
 int run_demo(Args args);
 int run_build_taxonomy(Args args);
 int run_evaluate_resolver(Args args);
@@ -17,7 +18,8 @@ int run_evaluate_matching(Args args);
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"demo", "match the bundled sample jobs and candidates, with explanations", run_demo},
-      {"match", "match jobs and candidates from JSONL files", run_match},
+      {"match", "match jobs and candidates from JSONL files or a saved index", run_match},
+      {"index", "build, inspect or verify a saved engine (index file)", run_index},
       {"resolve", "resolve skill terms (one per line on stdin) to taxonomy concepts", run_resolve},
       {"evaluate-resolver", "accuracy and unknown rate of the resolver on evaluation sets", run_evaluate_resolver},
       {"similar", "the concepts nearest to a skill", run_similar},

@@ -30,4 +30,17 @@ SkillKnowledge learn_skill_knowledge(const Resolver& resolver, const EmbeddingOp
   return k;
 }
 
+SkillKnowledge skill_knowledge_with(const Resolver& resolver, std::shared_ptr<const SkillEmbedding> embedding,
+                                    const SimilarityOptions& similarity_options) {
+  const auto taxonomy = resolver.taxonomy_ptr();
+  if (!embedding || embedding->taxonomy_ptr() != taxonomy)
+    fail(ErrorCode::invalid_argument, "skill_knowledge_with: the embedding is null or belongs to another taxonomy");
+  const auto postings = resolve_bundled_postings(resolver);
+  SkillKnowledge k;
+  k.embedding = std::move(embedding);
+  k.similarity = std::make_shared<const SkillSimilarity>(taxonomy, similarity_options,
+                                                         SimilarityEvidence{postings, k.embedding});
+  return k;
+}
+
 }  // namespace skillmatch

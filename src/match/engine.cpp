@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "index/engine_file.hpp"
 #include "skillmatch/skill_knowledge.hpp"
 #include "skillmatch/search/exact_search.hpp"
 #include "skillmatch/taxonomy_io.hpp"
@@ -24,21 +25,25 @@ struct Engine::Impl {
   std::unique_ptr<ProfileIndex> jobs, candidates;
   mutable ThreadPool pool;
 
-  explicit Impl(EngineOptions opts)
+  // `learned`: skill vectors learned before (Engine::open); null = learn them now.
+  explicit Impl(EngineOptions opts, std::shared_ptr<const SkillEmbedding> learned = nullptr)
       : options(std::move(opts)),
-        taxonomy(options.taxonomy ? options.taxonomy
-                 : options.resolver ? options.resolver->taxonomy_ptr()
-                                    : bundled_taxonomy()),
+        taxonomy(taxonomy_of(options)),
         resolver_ptr(options.resolver ? options.resolver : std::make_shared<const Resolver>(taxonomy)),
         resolver(*resolver_ptr),
-        knowledge(learn_skill_knowledge(check_resolver(resolver, taxonomy), similarity_embedding_options(options),
-                                        options.similarity)),
+        knowledge(learned ? skill_knowledge_with(check_resolver(resolver, taxonomy), std::move(learned), options.similarity)
+                          : learn_skill_knowledge(check_resolver(resolver, taxonomy), similarity_embedding_options(options),
+                                                  options.similarity)),
         similarity(*knowledge.similarity),
         dimension(options.external_vectors ? options.dimension : options.embedding.dimension),
         pool(options.threads) {
     if (dimension == 0) fail(ErrorCode::invalid_argument, "engine: vector dimension must be > 0");
     jobs = std::make_unique<ProfileIndex>(Side::job, options.job_schema, dimension);
     candidates = std::make_unique<ProfileIndex>(Side::candidate, options.candidate_schema, dimension);
+  }
+
+  static std::shared_ptr<const Taxonomy> taxonomy_of(const EngineOptions& o) {
+    return o.taxonomy ? o.taxonomy : o.resolver ? o.resolver->taxonomy_ptr() : bundled_taxonomy();
   }
 
   // With external vectors the learned vectors serve only the skill similarity: at the library's
@@ -82,7 +87,44 @@ struct Engine::Impl {
 };
 
 Engine::Engine(EngineOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Engine::~Engine() = default;
+
+void Engine::save(const std::filesystem::path& path) const {
+  const Impl& im = *impl_;
+  // Both views for the whole write: the vector sections point into the stores.
+  auto jobs = im.jobs->read();
+  auto candidates = im.candidates->read();
+  indexfile::EngineFileParts parts;
+  parts.taxonomy = im.taxonomy.get();
+  parts.embedding = im.knowledge.embedding.get();
+  parts.external_vectors = im.options.external_vectors;
+  parts.dimension = im.dimension;
+  parts.jobs = im.jobs.get();
+  parts.candidates = im.candidates.get();
+  indexfile::write_engine_file(path, parts);
+}
+
+std::unique_ptr<Engine> Engine::open(const std::filesystem::path& path, EngineOptions options,
+                                     const OpenOptions& open_options) {
+  options.taxonomy = Impl::taxonomy_of(options);
+  std::unique_ptr<Impl> impl;
+  // The resolver and the similarity are built while the two sides decode.
+  auto file = indexfile::read_engine_file(path, options.taxonomy, open_options.verify_checksums,
+                                          [&](const indexfile::LoadedEngineFile& f) {
+    options.external_vectors = f.info.external_vectors;
+    options.dimension = f.info.dimension;
+    options.embedding = f.embedding->options();
+    options.job_schema = {};  // the sides' own schemas replace these below
+    options.candidate_schema = {};
+    impl = std::make_unique<Impl>(std::move(options), f.embedding);
+  });
+  impl->jobs = std::move(file.jobs);
+  impl->candidates = std::move(file.candidates);
+  impl->options.job_schema = impl->jobs->schema();
+  impl->options.candidate_schema = impl->candidates->schema();
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
 
 const Taxonomy& Engine::taxonomy() const noexcept { return *impl_->taxonomy; }
 const Resolver& Engine::resolver() const noexcept { return impl_->resolver; }

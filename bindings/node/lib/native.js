@@ -36,6 +36,14 @@ koffi.struct('skm_engine_options', {
   min_confidence: 'double',
 });
 
+koffi.struct('skm_open_options', {
+  size: 'size_t',
+  taxonomy: 'skm_taxonomy *',
+  threads: 'size_t',
+  min_confidence: 'double',
+  verify_checksums: 'int',
+});
+
 koffi.struct('skm_preference', {
   expression: 'const char *',
   weight: 'double',
@@ -86,6 +94,9 @@ const PROTOTYPES = [
   'int skm_engine_size(const skm_engine *engine, int side, _Out_ size_t *out_count)',
   'int skm_engine_upsert_json(skm_engine *engine, int side, const char *json, _Out_ size_t *out_added)',
   'int skm_engine_remove(skm_engine *engine, int side, const char *id, _Out_ int *out_removed)',
+  'int skm_open_options_init(_Inout_ skm_open_options *options, size_t size)',
+  'int skm_engine_save(const skm_engine *engine, const char *path)',
+  'int skm_engine_open(const char *path, const skm_open_options *options, _Out_ skm_engine **out)',
   // matching
   'int skm_match_options_init(_Inout_ skm_match_options *options, size_t size)',
   'int skm_engine_match_json(const skm_engine *engine, int query_side, const char *profile_json, const skm_match_options *options, _Out_ skm_results **out)',

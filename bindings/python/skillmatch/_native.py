@@ -86,6 +86,16 @@ class skm_engine_options(Structure):
     ]
 
 
+class skm_open_options(Structure):
+    _fields_ = [
+        ("size", c_size_t),
+        ("taxonomy", TaxonomyP),
+        ("threads", c_size_t),
+        ("min_confidence", c_double),
+        ("verify_checksums", c_int),
+    ]
+
+
 class skm_preference(Structure):
     _fields_ = [("expression", c_char_p), ("weight", c_double)]
 
@@ -149,6 +159,9 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "skm_engine_size": (skm_status, [EngineP, skm_side, _out_size]),
     "skm_engine_upsert_json": (skm_status, [EngineP, skm_side, c_char_p, _out_size]),
     "skm_engine_remove": (skm_status, [EngineP, skm_side, c_char_p, _out_int]),
+    "skm_open_options_init": (skm_status, [POINTER(skm_open_options), c_size_t]),
+    "skm_engine_save": (skm_status, [EngineP, c_char_p]),
+    "skm_engine_open": (skm_status, [c_char_p, POINTER(skm_open_options), POINTER(EngineP)]),
     # matching
     "skm_match_options_init": (skm_status, [POINTER(skm_match_options), c_size_t]),
     "skm_engine_match_json": (

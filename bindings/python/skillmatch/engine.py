@@ -183,6 +183,40 @@ class Engine(NativeHandle):
                                               ctypes.byref(removed)))
         return bool(removed.value)
 
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Saves the engine (both sides, schemas, learned skill vectors, taxonomy identity) to
+        ``path`` in the index file format (docs/index-format.md), atomically (temporary file, fsync,
+        rename). Removed profiles are not written. Raises SkillmatchIOError naming the path."""
+        check(_native.lib().skm_engine_save(self._h, os.fsencode(path)))
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        taxonomy: Taxonomy | None = None,
+        threads: int = 0,
+        min_confidence: float = 0.6,
+        verify_checksums: bool = True,
+    ) -> "Engine":
+        """An engine saved by :meth:`save` (or ``skillmatch index build``); nothing is relearned.
+        Schemas, vector kind and dimension come from the file. ``taxonomy`` must be the one it was
+        built with (None = the bundled one), else InvalidArgumentError naming both content hashes.
+        A damaged, truncated or wrong-version file raises CorruptError naming the part and offset."""
+        lib = _native.lib()
+        options = _native.skm_open_options()
+        check(lib.skm_open_options_init(ctypes.byref(options), ctypes.sizeof(options)))
+        if taxonomy is not None:
+            options.taxonomy = taxonomy._h
+        options.threads = threads
+        options.min_confidence = min_confidence
+        options.verify_checksums = 1 if verify_checksums else 0
+        handle = _native.EngineP()
+        check(lib.skm_engine_open(os.fsencode(path), ctypes.byref(options), ctypes.byref(handle)))
+        engine = cls.__new__(cls)
+        engine._handle = handle
+        return engine
+
     def match(
         self,
         query: ProfileLike,
