@@ -82,6 +82,16 @@ skm_status skm_engine_size(const skm_engine *engine, int side, size_t *out_count
 skm_status skm_engine_upsert_json(skm_engine *engine, int side, const char *json, size_t *out_added);
 skm_status skm_engine_upsert_profile(skm_engine *engine, int side, const skm_profile *profile);
 skm_status skm_engine_remove(skm_engine *engine, int side, const char *id, int *out_removed);
+typedef struct skm_open_options {
+  size_t size;
+  const skm_taxonomy *taxonomy;
+  size_t threads;
+  double min_confidence;
+  int verify_checksums;
+} skm_open_options;
+skm_status skm_open_options_init(skm_open_options *options, size_t size);
+skm_status skm_engine_save(const skm_engine *engine, const char *path);
+skm_status skm_engine_open(const char *path, const skm_open_options *options, skm_engine **out);
 skm_status skm_profile_new(const char *id, skm_profile **out);
 void skm_profile_free(skm_profile *profile);
 skm_status skm_profile_set_title(skm_profile *profile, const char *title);
