@@ -117,6 +117,19 @@ extern "C" {
 
 SKM_API const char* skm_version(void) { return skillmatch::version_string(); }
 
+SKM_API skm_status skm_struct_size(const char* type_name, std::size_t* out_size) {
+  return skillmatch::capi::guard(__func__, [&] {
+    using skillmatch::capi::reject;
+    const std::string_view name = skillmatch::capi::text_arg(type_name, "type_name");
+    std::size_t& out = skillmatch::capi::need(out_size, "out_size");
+    if (name == "skm_resolve_options") out = sizeof(skm_resolve_options);
+    else if (name == "skm_engine_options") out = sizeof(skm_engine_options);
+    else if (name == "skm_match_options") out = sizeof(skm_match_options);
+    else if (name == "skm_requirement") out = sizeof(skm_requirement);
+    else reject(SKM_NOT_FOUND, "no struct named \"" + std::string(name) + "\"");
+  });
+}
+
 SKM_API const char* skm_status_name(int status) {
   switch (status) {
     case SKM_OK: return "ok";
