@@ -5,6 +5,7 @@
 #include "skillmatch/attributes.hpp"
 #include "skillmatch/profile_json.hpp"
 #include "skillmatch/schema_io.hpp"
+#include "skillmatch/taxonomy.hpp"
 #include "skillmatch/taxonomy_io.hpp"
 #include "test_support.hpp"
 
@@ -100,4 +101,30 @@ TEST_CASE("attribute values of the wrong type and unknown levels are invalid_val
   v.clear();
   v.set_string("salary", "much");
   CHECK(contains(error_of([&] { columns.append(v); }, ErrorCode::invalid_value), "expects a number, got a string"));
+}
+
+TEST_CASE("the native taxonomy reader rejects NUL bytes and invalid UTF-8 in records, naming the line") {
+  using namespace std::string_literals;
+  const std::string head = "#skillmatch-taxonomy 1\nconcept\tt:a\ttechnology\tAlpha\ten\n";
+  auto read = [](const std::string& text) {
+    TaxonomyBuilder b;
+    read_native_taxonomy(b, text, "x.tsv");
+    return b.build();
+  };
+  CHECK(read(head)->size() == 1);
+  CHECK(error_of([&] { read(head + "concept\tt:b\0x\ttechnology\tBeta\ten\n"s); }, ErrorCode::parse_error) ==
+        "x.tsv:3: NUL byte at column 12");
+  CHECK(error_of([&] { read(head + "concept\tt:c\ttechnology\tGam\xff" "ma\ten\n"); }, ErrorCode::parse_error) ==
+        "x.tsv:3: invalid UTF-8 at column 27");
+  CHECK(contains(error_of([&] { read(head + "label\tt:a\talternative\t\xc0\xaf\ten\n"); }, ErrorCode::parse_error),
+                 "x.tsv:3: invalid UTF-8"));
+}
+
+TEST_CASE("taxonomy files: the first line is checked before the file is read on") {
+  TaxonomyBuilder b;
+  // /dev/zero never ends: only its first bytes are read, then the magic line fails.
+  CHECK(contains(error_of([&] { read_native_taxonomy_file(b, "/dev/zero"); }, ErrorCode::parse_error),
+                 "/dev/zero:1: not a skillmatch taxonomy file"));
+  CHECK(error_of([&] { read_native_taxonomy_file(b, "/nonexistent/t.tsv"); }, ErrorCode::io_error) ==
+        "cannot open taxonomy file '/nonexistent/t.tsv'");
 }
