@@ -3,6 +3,7 @@
 
 #include "io/json_keys.hpp"
 #include "skillmatch/attributes.hpp"
+#include "skillmatch/engine.hpp"
 #include "skillmatch/profile_json.hpp"
 #include "skillmatch/schema_io.hpp"
 #include "skillmatch/taxonomy.hpp"
@@ -127,4 +128,25 @@ TEST_CASE("taxonomy files: the first line is checked before the file is read on"
                  "/dev/zero:1: not a skillmatch taxonomy file"));
   CHECK(error_of([&] { read_native_taxonomy_file(b, "/nonexistent/t.tsv"); }, ErrorCode::io_error) ==
         "cannot open taxonomy file '/nonexistent/t.tsv'");
+}
+
+TEST_CASE("match_id of a stored profile whose skills all failed to resolve behaves as the same JSON query") {
+  auto r = std::make_shared<const Resolver>(bundled_taxonomy());
+  EngineOptions eo;
+  eo.resolver = r;
+  eo.dimension = 16;
+  eo.threads = 1;
+  Engine engine(std::move(eo));
+  const char* job = R"({"id": "J1", "skills": ["qwertyuiop zxcv", "banana smoothie"]})";
+  engine.upsert(Side::candidate, parse_profile_json(R"({"id": "C1", "skills": ["Python"]})", *r, "c"));
+  engine.upsert(Side::job, parse_profile_json(job, *r, "j"));
+  MatchOptions mo;
+  const MatchResults by_query = engine.match(parse_profile_json(job, *r, "j"), Side::job, mo);
+  MatchResults by_id;
+  CHECK_NOTHROW(by_id = engine.match_id(Side::job, "J1", mo));
+  REQUIRE(by_id.matches.size() == by_query.matches.size());
+  for (std::size_t i = 0; i < by_id.matches.size(); ++i) {
+    CHECK(by_id.matches[i].id == by_query.matches[i].id);
+    CHECK(by_id.matches[i].score == doctest::Approx(by_query.matches[i].score));
+  }
 }
