@@ -150,3 +150,22 @@ TEST_CASE("match_id of a stored profile whose skills all failed to resolve behav
     CHECK(by_id.matches[i].score == doctest::Approx(by_query.matches[i].score));
   }
 }
+
+TEST_CASE("a query profile's attributes are checked against its side's schema") {
+  auto r = std::make_shared<const Resolver>(bundled_taxonomy());
+  EngineOptions eo;
+  eo.resolver = r;
+  eo.dimension = 16;
+  eo.threads = 1;
+  eo.job_schema.add_jlpt("jlpt_required");
+  Engine engine(std::move(eo));
+  engine.upsert(Side::candidate, parse_profile_json(R"({"id": "C1", "skills": ["Python"]})", *r, "c"));
+  const MatchOptions mo;
+  auto query = [&](const char* json) { return engine.match(parse_profile_json(json, *r, "q"), Side::job, mo); };
+  CHECK(query(R"({"id": "Q", "skills": ["Python"], "attributes": {"jlpt_required": "N2"}})").matches.size() == 1);
+  CHECK(error_of([&] { query(R"({"id": "Q", "skills": ["Python"], "attributes": {"jlpt_requird": "N2"}})"); },
+                 ErrorCode::not_found) == "query 'Q': unknown attribute 'jlpt_requird' (did you mean 'jlpt_required'?)");
+  CHECK(contains(error_of([&] { query(R"({"id": "Q", "skills": ["Python"], "attributes": {"jlpt_required": "N9"}})"); },
+                          ErrorCode::invalid_value),
+                 "query 'Q': attribute 'jlpt_required': unknown level 'N9'"));
+}
