@@ -69,6 +69,7 @@ struct AttributeDef {
   std::string name;
   AttributeType type = AttributeType::numeric;
   bool multi_valued = false;           // categorical only
+  std::vector<std::string> values;     // categorical only: the closed list of allowed values; empty = any
   std::optional<OrdinalScale> scale;   // ordinal only
 };
 
@@ -77,7 +78,9 @@ class AttributeSchema {
  public:
   // Each add_* returns the new attribute's index. Errors: invalid_argument for a bad name (not an
   // identifier, or a keyword), duplicate when the name (ignoring case) is already declared.
-  std::size_t add_categorical(std::string_view name, bool multi_valued = false);
+  /// `values`: a closed list of the allowed strings (set_row rejects others with invalid_value);
+  /// empty = any non-empty string.
+  std::size_t add_categorical(std::string_view name, bool multi_valued = false, std::vector<std::string> values = {});
   std::size_t add_ordinal(std::string_view name, OrdinalScale scale);
   std::size_t add_jlpt(std::string_view name = "jlpt") { return add_ordinal(name, OrdinalScale::jlpt()); }
   std::size_t add_numeric(std::string_view name);
@@ -150,9 +153,10 @@ class AttributeColumns {
   /// Validation happens before any change, so on error the row is unchanged. Errors (the message
   /// names the attribute, prefixed by "<context>: " when context is not empty, e.g. a profile id):
   ///   not_found        unknown attribute name (with a did-you-mean suggestion)
-  ///   invalid_argument wrong type (a string for a numeric, a list for a single-valued attribute, ...),
-  ///                    unknown ordinal level, empty categorical string, row >= size()
-  ///   invalid_value    NaN or infinite number
+  ///   invalid_argument row >= size()
+  ///   invalid_value    wrong type (a string for a numeric, a list for a single-valued attribute, ...),
+  ///                    unknown ordinal level, empty categorical string, a categorical value outside
+  ///                    the attribute's closed `values`, NaN or infinite number
   /// A multi-valued categorical accepts a single string (a one-element list) and an empty list
   /// (present, with no values). Values of a multi-valued attribute are kept as a set.
   void set_row(std::size_t row, const AttributeValues& values, std::string_view context = {});

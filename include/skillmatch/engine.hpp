@@ -129,7 +129,10 @@ class Engine {
 
   /// Best documents of the other side for `query`, a profile of `query_side`.
   /// Errors: parse/compile errors of the filter or preferences (Error(parse_error), not_found...),
-  /// Error(invalid_argument) for k == 0, embed() errors for the query.
+  /// Error(invalid_argument) for k == 0, embed() errors for the query, and the query's attributes
+  /// checked against `query_side`'s schema as AttributeColumns::set_row checks a stored profile's
+  /// (not_found for an undeclared attribute, invalid_value for a wrong type or unknown level) when
+  /// that side declares attributes; a side that declares none ignores a query's attributes.
   MatchResults match(const Profile& query, Side query_side, const MatchOptions& options) const;
   /// The same for a stored profile of `query_side`; Error(not_found) for an unknown id.
   MatchResults match_id(Side query_side, std::string_view query_id, const MatchOptions& options) const;

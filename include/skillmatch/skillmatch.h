@@ -23,10 +23,17 @@
  *    stay valid, unchanged, until that handle is freed; never free them.
  *  - Options structs start with `size_t size`. Initialise one with its skm_X_options_init(&o,
  *    sizeof o), which sets `size` and every default; then change the fields you need. The library
- *    reads only the fields that lie within `size`, so a program compiled against this header keeps
- *    working with a later library whose struct has grown. A `size` smaller than the first
- *    published version of the struct gives SKM_INVALID_ARGUMENT. A NULL options pointer means "all
- *    defaults" wherever the parameter is documented as optional.
+ *    reads only the fields of the struct version that `size` names, so a program compiled against
+ *    this header keeps working with a later library whose struct has grown (its newer fields take
+ *    their defaults). Each released version of a struct has a fixed size (sizeof of that release's
+ *    layout); fields are only ever appended, after the end of the previous version. Accepted: a
+ *    released version's size, or anything at least the current sizeof (a newer header); any other
+ *    size gives SKM_INVALID_ARGUMENT naming the accepted sizes. Output structs (skm_requirement)
+ *    follow the same rule: the library fills only the fields of the caller's version. A NULL
+ *    options pointer means "all defaults" wherever the parameter is documented as optional.
+ *  - Stable and experimental. Everything here is stable ABI (kept within a major version) except
+ *    what lies in the SKM_EXPERIMENTAL section at the end, which is declared only when the caller
+ *    defines SKM_EXPERIMENTAL and may change or go in any release.
  *  - Booleans are `int` (0 = false, anything else = true).
  *  - Exceptions never cross this boundary: failures inside, including running out of memory, come
  *    back as a status.
@@ -177,6 +184,10 @@ typedef struct skm_resolve_options {
   size_t max_results;    /* at most this many readings; default 5; 0 gives an empty list */
   double min_confidence; /* readings below this confidence are dropped, in [0, 1]; default 0.5 */
   int fuzzy;             /* allow the bounded typo fallback when no key matches; default 1 */
+  /* ---- end of version 1 (0.1.0); version 2 adds (after version 1's padding): ---- */
+  const char *kind;      /* only concepts of this kind ("skill", "knowledge", "technology", ...; see
+                            skm_taxonomy_concept); NULL (default) = any kind; an unknown kind = SKM_INVALID_ARGUMENT */
+  int compounds;         /* allow the compound fallback (text with kana/CJK split into known parts); default 1 */
 } skm_resolve_options;
 
 /* Sets options->size = size and every field to its default. `size` is the caller's
@@ -315,8 +326,10 @@ SKM_API skm_status skm_engine_size(const skm_engine *engine, int side, size_t *o
  * replaced, also on error. Errors (the message names the line and the id): SKM_NULL_ARGUMENT,
  * SKM_INVALID_ARGUMENT (bad side, bad UTF-8, wrong field type, empty text), SKM_PARSE_ERROR,
  * SKM_DUPLICATE (an id repeated within the text), SKM_NOT_FOUND (undeclared attribute),
- * SKM_DIMENSION_MISMATCH, SKM_INVALID_VALUE (NaN/Inf, zero vector, out-of-range numbers).
- * May run while other threads match. */
+ * SKM_DIMENSION_MISMATCH, SKM_INVALID_VALUE (NaN/Inf, zero vector, out-of-range numbers such as a
+ * skill weight outside [1e-6, 1e6], an attribute value of the wrong type, an unknown ordinal level,
+ * a categorical value outside the schema's closed "values"). A key repeated in one JSON object is
+ * SKM_PARSE_ERROR. May run while other threads match. */
 SKM_API skm_status skm_engine_upsert_json(skm_engine *engine, int side, const char *json, size_t *out_added);
 
 /* Adds or replaces one profile built with skm_profile_*. The builder is only read (it can be
@@ -574,6 +587,20 @@ SKM_API skm_status skm_results_filter_passed(const skm_results *results, size_t 
 
 /* Releases results and their strings. NULL is accepted. */
 SKM_API void skm_results_free(skm_results *results);
+
+/* ============================================================================================ */
+/* SKM_EXPERIMENTAL: new, not yet stable. Declared only when the caller defines SKM_EXPERIMENTAL  */
+/* before including this header; may change or be removed in any release (minor or patch).       */
+/* ============================================================================================ */
+#ifdef SKM_EXPERIMENTAL
+
+/* The sizeof of the struct named `type_name` ("skm_resolve_options", "skm_engine_options",
+ * "skm_match_options", "skm_requirement") as this library was built: what a binding that lays
+ * out structs at run time should set as `size`. Errors: SKM_NULL_ARGUMENT, SKM_NOT_FOUND (an
+ * unknown name). Thread-safe. */
+SKM_API skm_status skm_struct_size(const char *type_name, size_t *out_size);
+
+#endif /* SKM_EXPERIMENTAL */
 
 #ifdef __cplusplus
 } /* extern "C" */

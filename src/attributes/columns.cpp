@@ -11,6 +11,12 @@
 namespace skillmatch {
 namespace {
 
+std::string join_values(const std::vector<std::string>& values) {
+  std::string text;
+  for (std::size_t i = 0; i < values.size() && i < 20; ++i) text += (i ? ", '" : "'") + values[i] + "'";
+  return values.size() > 20 ? text + ", ..." : text;
+}
+
 const char* kind_of(const AttributeValue& v) noexcept {
   switch (v.index()) {
     case 0: return "missing";
@@ -143,11 +149,14 @@ void AttributeColumns::set_row(std::size_t row, const AttributeValues& values, s
     const AttributeDef& d = schema_[*found];
     CheckedCell cell{*found, &value, 0};
     auto wrong_type = [&](const char* expected) {
-      fail(ErrorCode::invalid_argument, prefix + "attribute '" + d.name + "' (" + to_string(d.type) +
+      fail(ErrorCode::invalid_value, prefix + "attribute '" + d.name + "' (" + to_string(d.type) +
                                             ") expects " + expected + ", got " + kind_of(value));
     };
     auto check_category = [&](const std::string& s) {
-      if (s.empty()) fail(ErrorCode::invalid_argument, prefix + "attribute '" + d.name + "': empty category value");
+      if (s.empty()) fail(ErrorCode::invalid_value, prefix + "attribute '" + d.name + "': empty category value");
+      if (!d.values.empty() && std::find(d.values.begin(), d.values.end(), s) == d.values.end())
+        fail(ErrorCode::invalid_value, prefix + "attribute '" + d.name + "': '" + s +
+                                           "' is not one of its \"values\" (" + join_values(d.values) + ")");
     };
     if (std::holds_alternative<std::monostate>(value)) {
       cells.push_back(cell);
@@ -169,7 +178,7 @@ void AttributeColumns::set_row(std::size_t row, const AttributeValues& values, s
         if (!s) wrong_type("a level name");
         auto rank = d.scale->find(*s);
         if (!rank)
-          fail(ErrorCode::invalid_argument, prefix + "attribute '" + d.name + "': unknown level '" + *s +
+          fail(ErrorCode::invalid_value, prefix + "attribute '" + d.name + "': unknown level '" + *s +
                                                 "' (levels, lowest first: " + d.scale->describe() + ")");
         cell.rank = *rank;
         break;

@@ -69,17 +69,24 @@ std::size_t AttributeSchema::add(AttributeDef def) {
   return defs_.size() - 1;
 }
 
-std::size_t AttributeSchema::add_categorical(std::string_view name, bool multi_valued) {
-  return add(AttributeDef{std::string(name), AttributeType::categorical, multi_valued, std::nullopt});
+std::size_t AttributeSchema::add_categorical(std::string_view name, bool multi_valued, std::vector<std::string> values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (values[i].empty())
+      fail(ErrorCode::invalid_argument, "attribute '" + std::string(name) + "': \"values\"[" + std::to_string(i) + "] is empty");
+    for (std::size_t j = 0; j < i; ++j)
+      if (values[j] == values[i])
+        fail(ErrorCode::duplicate, "attribute '" + std::string(name) + "': \"values\" lists '" + values[i] + "' twice");
+  }
+  return add(AttributeDef{std::string(name), AttributeType::categorical, multi_valued, std::move(values), std::nullopt});
 }
 std::size_t AttributeSchema::add_ordinal(std::string_view name, OrdinalScale scale) {
-  return add(AttributeDef{std::string(name), AttributeType::ordinal, false, std::move(scale)});
+  return add(AttributeDef{std::string(name), AttributeType::ordinal, false, {}, std::move(scale)});
 }
 std::size_t AttributeSchema::add_numeric(std::string_view name) {
-  return add(AttributeDef{std::string(name), AttributeType::numeric, false, std::nullopt});
+  return add(AttributeDef{std::string(name), AttributeType::numeric, false, {}, std::nullopt});
 }
 std::size_t AttributeSchema::add_boolean(std::string_view name) {
-  return add(AttributeDef{std::string(name), AttributeType::boolean, false, std::nullopt});
+  return add(AttributeDef{std::string(name), AttributeType::boolean, false, {}, std::nullopt});
 }
 
 std::optional<std::size_t> AttributeSchema::find(std::string_view name) const noexcept {

@@ -9,12 +9,14 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <boost/json/object.hpp>
 
+#include "abi_versions.hpp"
 #include "skillmatch/engine.hpp"
 #include "skillmatch/error.hpp"
 #include "skillmatch/resolver.hpp"
@@ -88,31 +90,33 @@ Side side_arg(int side);
 /// A finite double that fits a float (so the conversion is defined), else SKM_INVALID_VALUE.
 float float_arg(double value, const char* name);
 
-/// Reads a caller's options struct: defaults for everything, then the fields that lie within the
-/// caller's `size`. SKM_INVALID_ARGUMENT when size is smaller than the first published version.
+/// Reads a caller's options struct: defaults for everything, then the fields of the published
+/// version the caller's `size` names (abi_versions.hpp). SKM_INVALID_ARGUMENT for any other size.
 template <class T>
-T read_options(const T* in, const T& defaults, std::size_t min_size, const char* name) {
+T read_options(const T* in, const T& defaults, std::span<const std::size_t> sizes, const char* name) {
   T out = defaults;
   if (in) {
-    if (in->size < min_size)
-      reject(SKM_INVALID_ARGUMENT, std::string(name) + "->size is " + std::to_string(in->size) + ", expected at least " +
-                                       std::to_string(min_size) + " (call " + name + "_init or set size = sizeof)");
-    std::memcpy(static_cast<void*>(&out), in, std::min(in->size, sizeof(T)));
+    const std::size_t known = abi::known_bytes(in->size, sizes);
+    if (known == 0)
+      reject(SKM_INVALID_ARGUMENT, std::string(name) + "->size is " + std::to_string(in->size) + ", expected " +
+                                       abi::accepted_sizes(sizes) + " (call " + name + "_init or set size = sizeof)");
+    std::memcpy(static_cast<void*>(&out), in, known);
     out.size = sizeof(T);
   }
   return out;
 }
 
-/// The `init` of an options struct: size check, then defaults.
+/// The `init` of an options struct: size check, then the defaults of the fields the caller has.
 template <class T>
-void init_options(T* options, std::size_t size, const T& defaults, std::size_t min_size, const char* name) {
+void init_options(T* options, std::size_t size, const T& defaults, std::span<const std::size_t> sizes, const char* name) {
   need(options, "options");
-  if (size < min_size)
-    reject(SKM_INVALID_ARGUMENT, std::string("size is ") + std::to_string(size) + ", expected at least " +
-                                     std::to_string(min_size) + " (sizeof(" + name + "))");
-  // The caller's struct may be larger (a newer header): write only what this library knows.
-  std::memcpy(static_cast<void*>(options), &defaults, std::min(size, sizeof(T)));
-  options->size = std::min(size, sizeof(T));
+  const std::size_t known = abi::known_bytes(size, sizes);
+  if (known == 0)
+    reject(SKM_INVALID_ARGUMENT, std::string("size is ") + std::to_string(size) + ", expected " +
+                                     abi::accepted_sizes(sizes) + " (sizeof(" + name + "))");
+  // The caller's struct may be older (smaller) or newer (larger): write only what both know.
+  std::memcpy(static_cast<void*>(options), &defaults, known);
+  options->size = known;
 }
 
 /// A taxonomy with the resolver and similarity tables built on first use. Shared by every handle

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "capi_internal.hpp"
+#include "io/utf8_check.hpp"
 #include "skillmatch/taxonomy_io.hpp"
 #include "skillmatch/version.hpp"
 
@@ -27,42 +28,7 @@ void set_last_error(const char* function, const char* message) noexcept {
   }
 }
 
-std::size_t invalid_utf8_at(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* const begin = p;
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned char c = *p;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    }
-    std::size_t extra;
-    std::uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1;
-      cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      extra = 2;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3;
-      cp = c & 0x07u;
-    } else {
-      return static_cast<std::size_t>(p - begin);  // continuation byte, overlong lead (C0, C1) or beyond U+10FFFF (F5..FF)
-    }
-    const auto at = static_cast<std::size_t>(p - begin);
-    if (static_cast<std::size_t>(end - p) <= extra) return at;
-    for (std::size_t i = 1; i <= extra; ++i) {
-      if ((p[i] & 0xC0u) != 0x80u) return at;
-      cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    if ((extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000)) return at;  // overlong
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return at;           // out of range, surrogate
-    p += extra + 1;
-  }
-  return std::string_view::npos;
-}
+std::size_t invalid_utf8_at(std::string_view text) noexcept { return io::invalid_utf8_at(text); }
 
 std::string_view text_arg(const char* text, const char* name) {
   need(text, name);
@@ -116,6 +82,19 @@ using namespace skillmatch::capi;
 extern "C" {
 
 SKM_API const char* skm_version(void) { return skillmatch::version_string(); }
+
+SKM_API skm_status skm_struct_size(const char* type_name, std::size_t* out_size) {
+  return skillmatch::capi::guard(__func__, [&] {
+    using skillmatch::capi::reject;
+    const std::string_view name = skillmatch::capi::text_arg(type_name, "type_name");
+    std::size_t& out = skillmatch::capi::need(out_size, "out_size");
+    if (name == "skm_resolve_options") out = sizeof(skm_resolve_options);
+    else if (name == "skm_engine_options") out = sizeof(skm_engine_options);
+    else if (name == "skm_match_options") out = sizeof(skm_match_options);
+    else if (name == "skm_requirement") out = sizeof(skm_requirement);
+    else reject(SKM_NOT_FOUND, "no struct named \"" + std::string(name) + "\"");
+  });
+}
 
 SKM_API const char* skm_status_name(int status) {
   switch (status) {

@@ -53,7 +53,7 @@ void check_unit(double value, const char* name) {
 }
 
 MatchOptions match_options(const skm_match_options* in) {
-  const skm_match_options o = read_options(in, default_match_options(), sizeof(skm_match_options), "skm_match_options");
+  const skm_match_options o = read_options(in, default_match_options(), abi::match_options_sizes, "skm_match_options");
   MatchOptions m;
   if (o.k == 0 || o.k > SKM_MAX_K)
     reject(SKM_INVALID_ARGUMENT, "options->k is " + std::to_string(o.k) + ", expected 1.." + std::to_string(SKM_MAX_K));
@@ -116,13 +116,13 @@ extern "C" {
 
 SKM_API skm_status skm_engine_options_init(skm_engine_options* options, std::size_t size) {
   return guard(__func__, [&] {
-    init_options(options, size, default_engine_options(), sizeof(skm_engine_options), "skm_engine_options");
+    init_options(options, size, default_engine_options(), abi::engine_options_sizes, "skm_engine_options");
   });
 }
 
 SKM_API skm_status skm_match_options_init(skm_match_options* options, std::size_t size) {
   return guard(__func__, [&] {
-    init_options(options, size, default_match_options(), sizeof(skm_match_options), "skm_match_options");
+    init_options(options, size, default_match_options(), abi::match_options_sizes, "skm_match_options");
   });
 }
 
@@ -131,7 +131,7 @@ SKM_API skm_status skm_engine_create(const skm_engine_options* options, skm_engi
   return guard(__func__, [&] {
     need(out, "out");
     const skm_engine_options o =
-        read_options(options, default_engine_options(), sizeof(skm_engine_options), "skm_engine_options");
+        read_options(options, default_engine_options(), abi::engine_options_sizes, "skm_engine_options");
     EngineOptions eo;
     std::shared_ptr<TaxonomyState> state = o.taxonomy ? o.taxonomy->state : bundled_state();
     eo.taxonomy = state->taxonomy;

@@ -137,9 +137,11 @@ SKM_API skm_status skm_results_requirement(const skm_results* results, std::size
   return guard(__func__, [&] {
     const ScoreBreakdown& b = breakdown_at(results, index);
     skm_requirement& o = need(out, "out");
-    if (o.size < sizeof(skm_requirement))
-      reject(SKM_INVALID_ARGUMENT, "out->size is " + std::to_string(o.size) + ", expected at least " +
-                                       std::to_string(sizeof(skm_requirement)) + " (set out->size = sizeof(skm_requirement))");
+    const std::size_t known = abi::known_bytes(o.size, abi::requirement_sizes);
+    if (known == 0)
+      reject(SKM_INVALID_ARGUMENT, "out->size is " + std::to_string(o.size) + ", expected " +
+                                       abi::accepted_sizes(abi::requirement_sizes) +
+                                       " (set out->size = sizeof(skm_requirement))");
     if (requirement >= b.requirements.size())
       reject(SKM_INVALID_ARGUMENT, "requirement " + std::to_string(requirement) + " is out of range (count " +
                                        std::to_string(b.requirements.size()) + ")");
@@ -159,7 +161,7 @@ SKM_API skm_status skm_results_requirement(const skm_results* results, std::size
     r.credit = static_cast<double>(q.credit);
     r.contribution = static_cast<double>(q.contribution);
     // Fill only the fields this library knows; a larger (newer) caller struct keeps the rest.
-    std::memcpy(static_cast<void*>(&o), &r, sizeof r);
+    std::memcpy(static_cast<void*>(&o), &r, known);
   });
 }
 

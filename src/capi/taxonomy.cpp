@@ -15,6 +15,7 @@ skm_resolve_options default_resolve_options() {
   o.max_results = 5;
   o.min_confidence = 0.5;
   o.fuzzy = 1;
+  o.compounds = 1;
   return o;
 }
 
@@ -77,7 +78,7 @@ SKM_API skm_status skm_taxonomy_concept(const skm_taxonomy* taxonomy, const char
 
 SKM_API skm_status skm_resolve_options_init(skm_resolve_options* options, std::size_t size) {
   return guard(__func__, [&] {
-    init_options(options, size, default_resolve_options(), sizeof(skm_resolve_options), "skm_resolve_options");
+    init_options(options, size, default_resolve_options(), abi::resolve_options_sizes, "skm_resolve_options");
   });
 }
 
@@ -89,13 +90,19 @@ SKM_API skm_status skm_taxonomy_resolve(const skm_taxonomy* taxonomy, const char
     const std::string_view term = text_arg(text, "text");
     need(out, "out");
     const skm_resolve_options o =
-        read_options(options, default_resolve_options(), sizeof(skm_resolve_options), "skm_resolve_options");
+        read_options(options, default_resolve_options(), abi::resolve_options_sizes, "skm_resolve_options");
     if (!(o.min_confidence >= 0 && o.min_confidence <= 1))
       reject(SKM_INVALID_ARGUMENT, "options->min_confidence must be in [0, 1]");
     ResolveOptions ro;
     ro.max_results = o.max_results;
     ro.min_confidence = static_cast<float>(o.min_confidence);
     ro.fuzzy = o.fuzzy != 0;
+    ro.compounds = o.compounds != 0;
+    if (o.kind) {
+      const std::string_view kind = text_arg(o.kind, "options->kind");
+      ro.kind = parse_concept_kind(kind);
+      if (!ro.kind) reject(SKM_INVALID_ARGUMENT, "options->kind \"" + std::string(kind) + "\" is no concept kind");
+    }
     const auto readings = s.resolver()->resolve(term, ro);
     auto list = std::make_unique<skm_concept_list>();
     list->items.reserve(readings.size());

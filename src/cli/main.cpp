@@ -11,7 +11,7 @@ namespace {
 
 void usage(std::FILE* out) {
   std::fputs(
-      "usage: skillmatch <command> [options]\n"
+      "usage: skillmatch <command> [options]    (skillmatch --version, skillmatch --help)\n"
       "commands:\n",
       out);
   for (const auto& c : skillmatch::cli::commands()) std::fprintf(out, "  %-16s %s\n", c.name, c.summary);
@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     return argc < 2 ? 2 : 0;
   }
   std::string_view name = argv[1];
+  if (name == "--version" || name == "-V") name = "version";
   for (const auto& c : skillmatch::cli::commands()) {
     if (name != c.name) continue;
     try {

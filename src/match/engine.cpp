@@ -348,6 +348,13 @@ MatchResults Engine::match(const Profile& query, Side query_side, const MatchOpt
   const Impl& im = *impl_;
   const ProfileIndex& target = im.index(other_side(query_side));
   const CompiledQuery compiled = compile_query(options, target.schema());
+  if (!query.attributes.empty() && im.index(query_side).schema().size() > 0) {
+    // A query's attributes follow its side's schema, as a stored profile's do (undeclared names,
+    // wrong types, unknown levels are errors); they are checked only, not stored. A side that
+    // declares no attributes (an engine used in one direction) ignores them.
+    AttributeColumns check(im.index(query_side).schema());
+    check.append(query.attributes, "query '" + query.id + "'");
+  }
   std::vector<float> qv = im.embed(query);
   return match_one(im.similarity, im.pool, target, compiled, query.id, query.skills, qv, query_side, options);
 }

@@ -1,10 +1,12 @@
 // Profile JSON / JSONL parsing with Boost.JSON.
 #include "skillmatch/profile_json.hpp"
 
+#include "io/json_keys.hpp"
 #include <boost/json.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 
 namespace skillmatch {
@@ -16,6 +18,12 @@ namespace json = boost::json;
 // types, invalid_value for values out of range.
 [[noreturn]] void bad(std::string_view where, const std::string& message, ErrorCode code = ErrorCode::invalid_argument) {
   fail(code, std::string(where) + ": " + message);
+}
+
+std::string number_text(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", v);
+  return buffer;
 }
 
 double number_of(const json::value& v, std::string_view where, const std::string& what) {
@@ -57,7 +65,9 @@ void parse_skill(const json::value& v, std::size_t index, Profile& profile, cons
         skill.required = value.get_bool();
       } else if (key == "weight") {
         double w = number_of(value, where, what + ".weight");
-        if (!(w > 0) || !std::isfinite(w)) bad(where, what + ".weight must be a positive finite number", ErrorCode::invalid_value);
+        // A float holds the weight: outside [1e-6, 1e6] it would round to 0 or infinity.
+        if (!(w >= 1e-6 && w <= 1e6))
+          bad(where, what + ".weight is " + number_text(w) + ", expected a number from 1e-06 to 1e+06", ErrorCode::invalid_value);
         skill.weight = static_cast<float>(w);
       } else if (key == "years") {
         double y = number_of(value, where, what + ".years");
@@ -127,6 +137,10 @@ Profile parse_profile_json(std::string_view text, const Resolver& resolver, std:
   boost::system::error_code ec;
   json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
   if (ec) bad(where, "invalid JSON: " + ec.message(), ErrorCode::parse_error);
+  if (const auto repeated = io::find_repeated_key(text))
+    bad(where, "invalid JSON: key \"" + repeated->key + "\" repeated in " +
+                   (repeated->path.empty() ? std::string("the top-level object") : repeated->path),
+        ErrorCode::parse_error);
   if (!root.is_object()) bad(where, "a profile must be a JSON object, not " + std::string(kind_of(root)));
   Profile profile;
   bool has_id = false;

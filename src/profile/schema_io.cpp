@@ -1,5 +1,6 @@
 #include "skillmatch/schema_io.hpp"
 
+#include "io/json_keys.hpp"
 #include <boost/json.hpp>
 #include <fstream>
 #include <map>
@@ -20,6 +21,10 @@ AttributeSchema parse_attribute_schema_json(std::string_view text, std::string_v
   boost::system::error_code ec;
   json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
   if (ec) bad(where, "invalid JSON: " + ec.message(), ErrorCode::parse_error);
+  if (const auto repeated = io::find_repeated_key(text))
+    bad(where, "invalid JSON: key \"" + repeated->key + "\" repeated in " +
+                   (repeated->path.empty() ? std::string("the top-level object") : repeated->path),
+        ErrorCode::parse_error);
   if (!root.is_object()) bad(where, "a schema must be a JSON object", ErrorCode::parse_error);
   const auto& obj = root.get_object();
   auto format = obj.if_contains("format");
@@ -54,7 +59,7 @@ AttributeSchema parse_attribute_schema_json(std::string_view text, std::string_v
     }
     try {
       if (t == "categorical") {
-        schema.add_categorical(name, multi);
+        schema.add_categorical(name, multi, std::move(values));
       } else if (t == "ordinal") {
         if (values.empty()) bad(where, at + ": an ordinal needs \"values\", lowest first");
         schema.add_ordinal(name, OrdinalScale(name, values));

@@ -11,6 +11,7 @@
 #include "skillmatch/taxonomy_io.hpp"
 
 #include "io/split_tabs.hpp"
+#include "io/utf8_check.hpp"
 
 namespace skillmatch {
 namespace {
@@ -108,6 +109,15 @@ RelationKind relation_kind(std::string_view text, const SourceLocation& where) {
   return *kind;
 }
 
+/// Ids and labels enter here: a record line must be UTF-8 without NUL (a NUL would end the id at the
+/// C ABI and make it name another concept).
+void check_record_text(std::string_view line, const SourceLocation& where) {
+  if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos)
+    fail_at(ErrorCode::parse_error, where, "NUL byte at column " + std::to_string(nul + 1));
+  if (const std::size_t bad = io::invalid_utf8_at(line); bad != std::string_view::npos)
+    fail_at(ErrorCode::parse_error, where, "invalid UTF-8 at column " + std::to_string(bad + 1));
+}
+
 }  // namespace
 
 void read_native_taxonomy(TaxonomyBuilder& builder, std::string_view text, std::string_view source_name) {
@@ -132,6 +142,7 @@ void read_native_taxonomy(TaxonomyBuilder& builder, std::string_view text, std::
       continue;
     }
     if (line.empty() || line[0] == '#') continue;
+    check_record_text(line, where);
     auto f = split_tabs(line);
     const std::string_view type = f[0];
     if (type == "concept") {
@@ -204,10 +215,25 @@ void read_native_taxonomy(TaxonomyBuilder& builder, std::string_view text, std::
 void read_native_taxonomy_file(TaxonomyBuilder& builder, const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(ErrorCode::io_error, "cannot open taxonomy file '" + file.string() + "'");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Bounded: the first line is checked before the rest is read (a device or a wrong file costs a
+  // few bytes), and no file is read past kMaxTaxonomyFileBytes.
+  constexpr std::size_t kMaxTaxonomyFileBytes = std::size_t{1} << 30;
+  std::string text(kMagicV1.size() + 3, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  std::string_view head = text;
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  if (!head.starts_with(kMagicV1.substr(0, kMagicV1.size() - 1)))
+    read_native_taxonomy(builder, text.substr(0, text.find('\n')), file.string());  // fails naming line 1
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxTaxonomyFileBytes)
+      fail(ErrorCode::invalid_argument, "taxonomy file '" + file.string() + "' is larger than " +
+                                            std::to_string(kMaxTaxonomyFileBytes >> 20) + " MiB");
+  }
   if (in.bad()) fail(ErrorCode::io_error, "cannot read taxonomy file '" + file.string() + "'");
-  read_native_taxonomy(builder, buffer.view(), file.string());
+  read_native_taxonomy(builder, text, file.string());
 }
 
 std::shared_ptr<const Taxonomy> load_taxonomy(std::span<const std::filesystem::path> paths) {

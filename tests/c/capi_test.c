@@ -490,7 +490,7 @@ static void test_indexing(skm_engine *engine) {
                                               "{\"id\": \"C7\", \"skills\": [\"Go\"], \"attributes\": {\"shoe_size\": 42}, \"vector\": [1, 0, 0, 0]}",
                                               &added));
   ERROR_MENTIONS("shoe_size");
-  FAILS(SKM_INVALID_ARGUMENT, skm_engine_upsert_json(engine, SKM_SIDE_CANDIDATE,
+  FAILS(SKM_INVALID_VALUE, skm_engine_upsert_json(engine, SKM_SIDE_CANDIDATE,
                                                      "{\"id\": \"C7\", \"skills\": [\"Go\"], \"attributes\": {\"jlpt\": \"N7\"}, \"vector\": [1, 0, 0, 0]}",
                                                      &added));
   FAILS(SKM_DIMENSION_MISMATCH, skm_engine_upsert_json(engine, SKM_SIDE_CANDIDATE,
@@ -531,7 +531,7 @@ static void test_indexing(skm_engine *engine) {
   FAILS(SKM_DIMENSION_MISMATCH, skm_engine_upsert_profile(engine, SKM_SIDE_CANDIDATE, p));
   OK(skm_profile_set_vector(p, v5, 4));
   OK(skm_profile_set_number(p, "seniority", 3)); /* wrong type for an ordinal */
-  FAILS(SKM_INVALID_ARGUMENT, skm_engine_upsert_profile(engine, SKM_SIDE_CANDIDATE, p));
+  FAILS(SKM_INVALID_VALUE, skm_engine_upsert_profile(engine, SKM_SIDE_CANDIDATE, p));
   ERROR_MENTIONS("C5");
   OK(skm_profile_set_string(p, "seniority", "senior"));
   OK(skm_engine_upsert_profile(engine, SKM_SIDE_CANDIDATE, p));

@@ -187,7 +187,7 @@ TEST_CASE("columns: validation errors name the attribute and leave the row uncha
   CHECK(rejects(v, ErrorCode::not_found) == "profile 'c-17': unknown attribute 'locaton' (did you mean 'location'?)");
   v.clear();
   v.set_string("salary_jpy", "8000000");
-  CHECK(rejects(v, ErrorCode::invalid_argument) ==
+  CHECK(rejects(v, ErrorCode::invalid_value) ==
         "profile 'c-17': attribute 'salary_jpy' (numeric) expects a number, got a string");
   v.clear();
   v.set_number("salary_jpy", std::nan(""));
@@ -197,25 +197,25 @@ TEST_CASE("columns: validation errors name the attribute and leave the row uncha
   CHECK(rejects(v, ErrorCode::invalid_value) == "profile 'c-17': attribute 'salary_jpy': value is infinite");
   v.clear();
   v.set_string("jlpt", "N6");
-  CHECK(rejects(v, ErrorCode::invalid_argument) ==
+  CHECK(rejects(v, ErrorCode::invalid_value) ==
         "profile 'c-17': attribute 'jlpt': unknown level 'N6' (levels, lowest first: N5, N4, N3, N2, N1)");
   v.clear();
   v.set_number("jlpt", 3);
-  CHECK(rejects(v, ErrorCode::invalid_argument).find("'jlpt' (ordinal) expects a level name, got a number") !=
+  CHECK(rejects(v, ErrorCode::invalid_value).find("'jlpt' (ordinal) expects a level name, got a number") !=
         std::string::npos);
   v.clear();
   v.set_string("visa_refused", "true");
-  CHECK(rejects(v, ErrorCode::invalid_argument).find("expects a boolean, got a string") != std::string::npos);
+  CHECK(rejects(v, ErrorCode::invalid_value).find("expects a boolean, got a string") != std::string::npos);
   v.clear();
   v.set_strings("location", {"Tokyo", "Osaka"});
-  CHECK(rejects(v, ErrorCode::invalid_argument).find("single-valued") != std::string::npos);
+  CHECK(rejects(v, ErrorCode::invalid_value).find("single-valued") != std::string::npos);
   v.clear();
   v.set_bool("languages", true);
-  CHECK(rejects(v, ErrorCode::invalid_argument).find("expects a string or a list of strings, got a boolean") !=
+  CHECK(rejects(v, ErrorCode::invalid_value).find("expects a string or a list of strings, got a boolean") !=
         std::string::npos);
   v.clear();
   v.set_string("location", "");
-  CHECK(rejects(v, ErrorCode::invalid_argument).find("empty category value") != std::string::npos);
+  CHECK(rejects(v, ErrorCode::invalid_value).find("empty category value") != std::string::npos);
 
   // Without context there is no prefix; out-of-range rows are rejected.
   CHECK(error_of([&] { c.set_row(5, good); }, ErrorCode::invalid_argument).find("row 5 is out of range") !=
