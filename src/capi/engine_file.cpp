@@ -22,7 +22,7 @@ extern "C" {
 
 SKM_API skm_status skm_open_options_init(skm_open_options* options, std::size_t size) {
   return guard(__func__, [&] {
-    init_options(options, size, default_open_options(), sizeof(skm_open_options), "skm_open_options");
+    init_options(options, size, default_open_options(), abi::open_options_sizes, "skm_open_options");
   });
 }
 
@@ -39,7 +39,7 @@ SKM_API skm_status skm_engine_open(const char* path, const skm_open_options* opt
   return guard(__func__, [&] {
     const std::string_view p = text_arg(path, "path");
     need(out, "out");
-    const skm_open_options o = read_options(options, default_open_options(), sizeof(skm_open_options), "skm_open_options");
+    const skm_open_options o = read_options(options, default_open_options(), abi::open_options_sizes, "skm_open_options");
     if (o.threads > 1024) reject(SKM_INVALID_ARGUMENT, "options->threads " + std::to_string(o.threads) + " is more than 1024");
     if (!(o.min_confidence >= 0 && o.min_confidence <= 1))
       reject(SKM_INVALID_ARGUMENT, "options->min_confidence must be in [0, 1]");

@@ -39,6 +39,8 @@ typedef struct skm_resolve_options {
   size_t max_results;
   double min_confidence;
   int fuzzy;
+  const char *kind;
+  int compounds;
 } skm_resolve_options;
 skm_status skm_resolve_options_init(skm_resolve_options *options, size_t size);
 skm_status skm_taxonomy_resolve(const skm_taxonomy *taxonomy, const char *text,
@@ -177,3 +179,4 @@ skm_status skm_results_missing(const skm_results *results, size_t index, size_t 
 skm_status skm_results_filter_passed(const skm_results *results, size_t index, int *out_has_filter,
                                              int *out_passed);
 void skm_results_free(skm_results *results);
+skm_status skm_struct_size(const char *type_name, size_t *out_size);
