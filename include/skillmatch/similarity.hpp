@@ -15,7 +15,9 @@
 //                 which says nothing about the skill: trust 0.
 //   hierarchy     on the stand-ins (a concept whose name's words are all in a broader concept's name is
 //                 that category's generic member, e.g. O*NET "Accounting software"): 1 for the same;
-//                 Lin 2 IC(upper) / (IC(upper) + IC(lower)) when one is an ancestor of the other; for
+//                 when one is an ancestor of the other, Lin 2 IC(upper) / (IC(upper) + IC(lower)), or, when
+//                 the upper one is no category (a field and its tools), membership_similarity ^ hops if
+//                 larger (hops = broader links between them); for
 //                 two members of a category sqrt(count(x) count(y)) / count(lcs), lcs = the common
 //                 ancestor with the smallest count, 0 when only roots are shared. So a broad shared
 //                 ancestor gives little (two leaves of an ESCO group of 20 score ~1/20, where Lin gave 0.7).
@@ -77,6 +79,8 @@ struct SimilarityOptions {
   float broader_credit = 0.6f;       // in [0, 1]: credit() factor when the skill held is broader than required
   float twin_similarity = 0.95f;     // in [0, 1]: similarity of label twins (one skill in two sources, not merged)
   float related_hop_decay = 0.5f;    // in [0, 1]: factor on a two-link path a - x - b; 0 = direct links only
+  float membership_similarity = 0.85f;  // in [0, 1]: H of a concept and a skill/knowledge/technology above it,
+                                        // to the power of the broader links between them (0 = Lin only)
   double count_smoothing = 1.0;      // alpha > 0: added to every concept's own count before accumulation
   std::uint32_t min_cooccurrence_support = 2;  // occupations a concept needs to take part in C
   float cooccurrence_shrinkage = 4.0f;         // >= 0: C = m * n / (n + shrinkage)

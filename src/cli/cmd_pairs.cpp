@@ -58,6 +58,7 @@ int run_pairs(Args args) {
         {"cooccurrence_shrinkage", &SimilarityOptions::cooccurrence_shrinkage},
         {"related_hop_decay", &SimilarityOptions::related_hop_decay},
         {"twin_similarity", &SimilarityOptions::twin_similarity},
+        {"membership_similarity", &SimilarityOptions::membership_similarity},
     };
     auto it = std::find_if(std::begin(kFields), std::end(kFields), [&](const Field& f) { return name == f.name; });
     if (it == std::end(kFields)) throw UsageError("--set: unknown similarity option '" + name + "'");

@@ -13,6 +13,7 @@ int run_demo(Args args);
 int run_build_taxonomy(Args args);
 int run_evaluate_resolver(Args args);
 int run_build_glossary(Args args);
+int run_build_relations(Args args);
 int run_evaluate_matching(Args args);
 
 const std::vector<Command>& commands() {
@@ -28,6 +29,7 @@ const std::vector<Command>& commands() {
       {"version", "print the skillmatch version", run_version},
       {"build-taxonomy", "build the bundled taxonomy from raw O*NET, ESCO and Stack Overflow releases", run_build_taxonomy},
       {"build-glossary", "compile a Japanese term glossary into taxonomy label records", run_build_glossary},
+      {"build-relations", "compile the curated skill-relation table into taxonomy records", run_build_relations},
   };
   return table;
 }

@@ -28,6 +28,7 @@
 // Everything runs on one thread in a fixed order, so results are bit-identical run to run.
 #include "embed/learn_vectors.hpp"
 
+#include "taxonomy/occupation_crosswalk.hpp"
 #include "taxonomy/similarity_sources.hpp"
 
 #include <Eigen/Dense>
@@ -127,18 +128,33 @@ SparseD cooccurrence_counts(const Taxonomy& taxonomy, std::span<const std::vecto
     for (const auto& posting : postings)
       for (ConceptIndex c : posting) posted[twin[c]] = 1;
     const bool focus = !postings.empty();
+    // Per occupation: its members (the occupation itself last) and whether it is of the postings' domain.
+    std::vector<std::vector<Member>> occupation_members(taxonomy.size());
+    std::vector<char> in_domain(taxonomy.size(), 0);
     for (ConceptIndex c = 0; c < taxonomy.size(); ++c) {
-      members.clear();
+      auto& list = occupation_members[c];
       double mass = 0, posted_mass = 0;
       for (const RelatedLink& link : taxonomy.related(c))
         if (link.kind == RelationKind::occupation_skill) {
-          members.push_back({twin[link.target], link.weight});
+          list.push_back({twin[link.target], link.weight});
           mass += link.weight;
           if (posted[twin[link.target]]) posted_mass += link.weight;
         }
-      if (members.empty()) continue;
-      if (focus && posted_mass < kMinPostedShare * mass) continue;
-      members.push_back({c, 1.0});
+      if (list.empty()) continue;
+      list.push_back({c, 1.0});
+      in_domain[c] = !focus || posted_mass >= kMinPostedShare * mass;
+      if (!in_domain[c]) continue;
+      members = list;
+      add_document(members, options.occupation_weight, documents++, doc_entries);
+    }
+    // One job in two sources (occupation_crosswalk.hpp): the union of both skill lists is one more
+    // document, so that the sources' skills co-occur ("machine learning" from ESCO's data scientist,
+    // TensorFlow from O*NET's Data Scientists). Without it they meet only through postings and twins.
+    const auto crosswalk = occupation_crosswalk(taxonomy);
+    for (const auto& [a, b] : crosswalk) {
+      if (occupation_members[a].empty() || occupation_members[b].empty() || !(in_domain[a] || in_domain[b])) continue;
+      members = occupation_members[a];
+      members.insert(members.end(), occupation_members[b].begin(), occupation_members[b].end());
       add_document(members, options.occupation_weight, documents++, doc_entries);
     }
   }

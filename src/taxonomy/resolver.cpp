@@ -42,6 +42,8 @@ constexpr float kListPart = 0.9f, kVersionDropped = 0.95f;
 constexpr float kReworded = 0.8f;
 // The same content words with one of them swapped for a learned equivalent ("produce" for "create").
 constexpr float kRewordedEquivalent = 0.72f;
+// An activity named by its object, completed with a learned verb ("budgeting" -> "manage budgets").
+constexpr float kVerbCompleted = 0.72f;
 // An occupation met through one of its other names ranks below every skill or technology reading.
 constexpr float kOccupationOtherName = 0.75f;
 // How much an ambiguous key lowers confidence, and how fast a worse reading stops counting as a rival.
@@ -383,26 +385,39 @@ void Resolver::Impl::read_reworded(std::string_view spaced, std::string_view tri
     words.push_back(rest.substr(0, space));
     rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
   }
-  if (words.size() < 2) return;
+  if (words.empty() || words.size() > 4) return;
   const auto stems = detail::reworded_stems(words);
-  const std::string bag = detail::reworded_key_of(stems);
-  if (bag.empty()) return;
+  if (stems.empty()) return;
   const std::size_t before = found.size();
-  lookup(bag, trimmed, options, 1.0f, found);
-  if (found.size() > before) return;
-  // Nothing with these words: one word at a time swapped for each equivalent the labels taught
-  // (learn_words). Done here, on the fallback path, rather than as index keys: the index stays the
-  // size it was, and an unknown text costs a few more hash lookups.
-  thread_local std::vector<std::string> swapped;
-  for (std::size_t i = 0; i < stems.size(); ++i)
-    for (const auto& [from, to] : learned.equivalents(stems[i])) {
-      swapped = stems;
-      swapped[i] = to;
-      std::sort(swapped.begin(), swapped.end());
-      swapped.erase(std::unique(swapped.begin(), swapped.end()), swapped.end());
-      const std::string key = detail::reworded_key_of(swapped);
-      if (!key.empty()) lookup(key, trimmed, options, kRewordedEquivalent / kReworded, found);
-    }
+  if (const std::string bag = detail::reworded_key_of(stems); !bag.empty()) {
+    lookup(bag, trimmed, options, 1.0f, found);
+    if (found.size() > before) return;
+    // Nothing with these words: one word at a time swapped for each equivalent the labels taught
+    // (learn_words). Done here, on the fallback path, rather than as index keys: the index stays the
+    // size it was, and an unknown text costs a few more hash lookups.
+    thread_local std::vector<std::string> swapped;
+    for (std::size_t i = 0; i < stems.size(); ++i)
+      for (const auto& [from, to] : learned.equivalents(stems[i])) {
+        swapped = stems;
+        swapped[i] = to;
+        std::sort(swapped.begin(), swapped.end());
+        swapped.erase(std::unique(swapped.begin(), swapped.end()), swapped.end());
+        const std::string key = detail::reworded_key_of(swapped);
+        if (!key.empty()) lookup(key, trimmed, options, kRewordedEquivalent / kReworded, found);
+      }
+    if (found.size() > before) return;
+  }
+  // Still nothing: an activity named by its object ("budgeting", "video editing") is the skill label
+  // that adds one of the learned verbs to these words. The most frequent verb that gives a reading
+  // wins alone ("manage budgets", not also "evaluate budgets"), so the readings do not rival.
+  thread_local std::vector<std::string> completed;
+  for (const std::string& verb : learned.activity_verbs) {
+    if (std::binary_search(stems.begin(), stems.end(), verb)) continue;
+    completed = stems;
+    completed.insert(std::lower_bound(completed.begin(), completed.end(), verb), verb);
+    lookup(detail::reworded_key_of(completed), trimmed, options, kVerbCompleted / kReworded, found);
+    if (found.size() > before) return;
+  }
 }
 
 void Resolver::Impl::read_without_version(std::string_view spaced, const ResolveOptions& options,

@@ -21,6 +21,9 @@ constexpr double kMinVendorShare = 0.8;         // of the names containing the w
 constexpr std::size_t kGenericPerNames = 500;   // a word ending 1 in 500 names is generic...
 constexpr std::size_t kTrailingPerNames = 150;  // ...and 1 in 150 may be dropped from a name's end
 constexpr double kMinTrailingShare = 0.6;       // of the names containing the word, share it ends
+// A generic last word of skill/knowledge labels ("regulations", "techniques") ends at least 1 in 500 of
+// them and 70 % of the labels containing it: "engineering" (63 %) or "language" (64 %) are heads, not fillers.
+constexpr double kMinAreaTrailingShare = 0.7;
 constexpr std::size_t kMinGenericCount = 3;
 constexpr std::size_t kMaxVendorWords = 3;      // "Scientific Software Group", "Turtle Creek Software"
 
@@ -161,7 +164,9 @@ std::size_t LearnedWords::vendor_prefix_length(std::span<const std::string> word
 }
 bool LearnedWords::is_generic(std::string_view w) const { return sorted_contains(generic, w); }
 bool LearnedWords::is_trailing(std::string_view w) const { return sorted_contains(trailing, w); }
+bool LearnedWords::is_area_trailing(std::string_view w) const { return sorted_contains(area_trailing, w); }
 bool LearnedWords::is_ordinary(std::string_view w) const { return sorted_contains(ordinary, w); }
+bool LearnedWords::is_ordinary_phrase(std::string_view compact) const { return sorted_contains(ordinary_phrase, compact); }
 bool LearnedWords::is_known(std::string_view w) const { return sorted_contains(known, w); }
 std::span<const std::pair<std::string, std::string>> LearnedWords::equivalents(std::string_view stem) const {
   auto lo = std::lower_bound(equivalent_stems.begin(), equivalent_stems.end(), stem,
@@ -214,6 +219,34 @@ namespace {
 // not make manage~repair).
 constexpr std::size_t kMinEquivalentConcepts = 2;
 
+// The verbs that start skill labels: a first word starting at least 1 in 500 skill labels counts,
+// the 48 most frequent are kept (ESCO: manage, ensure, use, perform, create, ...). Bounded because the
+// resolver tries each on the fallback path of an unknown text.
+constexpr std::size_t kVerbPerLabels = 500;
+constexpr std::size_t kMaxActivityVerbs = 48;
+
+void learn_activity_verbs(const Taxonomy& taxonomy, LearnedWords& out) {
+  std::unordered_map<std::string, std::size_t> first;  // stem of the first word -> skill labels
+  std::size_t labels = 0;
+  for (const Label& label : taxonomy.all_labels()) {
+    if (label.kind != LabelKind::preferred && label.kind != LabelKind::alternative) continue;
+    if (taxonomy.kind(label.concept_index) != ConceptKind::skill) continue;
+    const auto words = split_label(label.text).words;
+    if (words.size() < 2 || is_function_word(words[0])) continue;
+    ++labels;
+    ++first[stem(words[0])];
+  }
+  const std::size_t min_count = std::max<std::size_t>(kMinGenericCount, labels / kVerbPerLabels);
+  std::vector<std::pair<std::size_t, std::string>> ranked;
+  for (auto& [w, n] : first)
+    if (n >= min_count) ranked.emplace_back(n, w);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (ranked.size() > kMaxActivityVerbs) ranked.resize(kMaxActivityVerbs);
+  for (auto& [n, w] : ranked) out.activity_verbs.push_back(std::move(w));
+}
+
 void learn_equivalent_stems(const Taxonomy& taxonomy, LearnedWords& out) {
   std::map<std::pair<std::string, std::string>, std::size_t> concepts_per_pair;
   std::set<std::pair<std::string, std::string>> of_concept;
@@ -260,7 +293,9 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
   // Phrases of 2..kMaxVendorWords words: first = starts a longer name, anywhere = occurs in a name.
   std::unordered_map<std::string, Counts> phrase;
   std::size_t names = 0;
-  std::unordered_set<std::string> seen, known, ordinary;
+  std::unordered_set<std::string> seen, known, ordinary, ordinary_phrase;
+  std::unordered_map<std::string, Counts> area_word;  // last and anywhere, over skill/knowledge labels
+  std::size_t area_labels = 0;
   LearnedWords out;
   for (const Label& label : taxonomy.all_labels()) {
     if (label.kind != LabelKind::preferred && label.kind != LabelKind::alternative) continue;
@@ -270,15 +305,34 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
     if (lw.words.size() < 2 || k == ConceptKind::technology || k == ConceptKind::category ||
         k == ConceptKind::language || k == ConceptKind::certification)
       continue;
-    // Lower-case words of a phrase: the ordinary vocabulary (names are written with capitals).
+    if (k == ConceptKind::skill || k == ConceptKind::knowledge || k == ConceptKind::soft_skill) {
+      ++area_labels;
+      ++area_word[lw.words.back()].last;
+      seen.clear();
+      for (const auto& w : lw.words)
+        if (seen.insert(w).second) ++area_word[w].anywhere;
+    }
+    // Lower-case words of a phrase: the ordinary vocabulary (names are written with capitals), and
+    // runs of 2-3 of them: the ordinary phrases ("big data" in "big data analysis").
+    std::string run[3];
+    std::size_t run_length = 0;
     for (std::string_view text = label.text; !text.empty();) {
       const std::size_t space = text.find(' ');
       const std::string_view raw = text.substr(0, space);
       text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
-      if (raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-        ordinary.emplace(raw);
+      if (!(raw.size() >= 2 && std::all_of(raw.begin(), raw.end(), [](char c) { return c >= 'a' && c <= 'z'; }))) {
+        run_length = 0;
+        continue;
+      }
+      ordinary.emplace(raw);
+      run[0] = std::move(run[1]), run[1] = std::move(run[2]), run[2] = std::string(raw);
+      run_length = std::min<std::size_t>(run_length + 1, 3);
+      if (run_length >= 2) ordinary_phrase.insert(run[1] + run[2]);
+      if (run_length == 3) ordinary_phrase.insert(run[0] + run[1] + run[2]);
     }
   }
+  out.ordinary_phrase.assign(ordinary_phrase.begin(), ordinary_phrase.end());
+  std::sort(out.ordinary_phrase.begin(), out.ordinary_phrase.end());
   // Deduplicated in hash sets first: 70,000 labels repeat the same 20,000 words.
   out.known.assign(known.begin(), known.end());
   out.ordinary.assign(ordinary.begin(), ordinary.end());
@@ -338,7 +392,12 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
     if (std::find(out.generic.begin(), out.generic.end(), t) == out.generic.end()) out.generic.push_back(t);
   std::sort(out.generic.begin(), out.generic.end());
   std::sort(out.trailing.begin(), out.trailing.end());
+  const std::size_t area_min = std::max(kMinGenericCount, area_labels / kGenericPerNames);
+  for (const auto& [w, n] : area_word)
+    if (n.last >= area_min && share_at_least(n.last, n.anywhere, kMinAreaTrailingShare)) out.area_trailing.push_back(w);
+  std::sort(out.area_trailing.begin(), out.area_trailing.end());
   learn_equivalent_stems(taxonomy, out);
+  learn_activity_verbs(taxonomy, out);
   return out;
 }
 
@@ -360,8 +419,11 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
     // "Informatica Big Data" without its vendor is "big data", the field, not the product; "Project
     // management software" without "software" is the discipline. A remainder made only of ordinary
     // words is not a name of the product.
+    // Several ordinary words that never form a phrase of the ordinary vocabulary ("Apple Final Cut Pro",
+    // "Microsoft Windows Server") are the product's own name, though.
     if (source == KeySource::vendor_dropped &&
-        std::all_of(part.begin(), part.end(), [&](const std::string& w) { return learned.is_ordinary(w); }))
+        std::all_of(part.begin(), part.end(), [&](const std::string& w) { return learned.is_ordinary(w); }) &&
+        (part.size() == 1 || part.size() > 3 || learned.is_ordinary_phrase(join(part))))
       return;
     std::string key = join(part);
     if (key.size() < 2 || all_digits(key) || key == own) return;
@@ -376,6 +438,15 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
   if (kind == ConceptKind::skill || kind == ConceptKind::knowledge || kind == ConceptKind::soft_skill) {
     std::vector<std::string_view> views(words.begin(), words.end());
     if (std::string bag = reworded_key(views); !bag.empty()) out.emplace_back(std::move(bag), KeySource::reworded);
+    // "bookkeeping regulations" is what someone writing "bookkeeping" means: the label without its
+    // generic last word, unless what is left is a lone generic word ("computer systems").
+    if (learned.is_area_trailing(words.back())) {
+      const auto part = std::span<const std::string>(words).first(n - 1);
+      if (!(part.size() == 1 && (learned.is_generic(part[0]) || learned.is_area_trailing(part[0])))) {
+        std::string key = join(part);
+        if (key.size() >= 3 && !all_digits(key)) out.emplace_back(std::move(key), KeySource::vendor_dropped);
+      }
+    }
   }
   const bool name = is_name_label(label, kind);
   std::vector<std::pair<std::vector<std::string>, KeySource>> bases;
@@ -401,6 +472,14 @@ void derive_keys(const Label& label, ConceptKind kind, const LearnedWords& learn
     }
   }
   if (!name) return;
+  // A distinctive last word of a product name is its name without the maker, learned or not
+  // ("Pixologic ZBrush", "SideFX Houdini", "The Foundry Nuke"): a word of at least four letters or
+  // digits that is no ordinary, generic or vendor word. Several products sharing the word make the
+  // key ambiguous, and it is dropped (see the ambiguity rule in resolver.hpp).
+  if (const std::string& last = words.back();
+      last.size() >= 4 && !lw.caps[n - 1] && !learned.is_ordinary(last) && !learned.is_generic(last) &&
+      !learned.is_vendor(last) && !all_digits(last))
+    emit(std::span(words).last(1), KeySource::vendor_dropped);
   for (const auto& [base, source] : bases) {
     std::span<const std::string> trimmed(base);
     while (trimmed.size() > 1 && learned.is_trailing(trimmed.back())) trimmed = trimmed.first(trimmed.size() - 1);

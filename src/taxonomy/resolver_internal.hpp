@@ -30,11 +30,16 @@ struct LearnedWords {
   std::vector<std::string> vendor_phrase;  // two- and three-word vendor prefixes, words joined by ' ', sorted
   std::vector<std::string> generic;        // words too generic to stand alone as a derived key, sorted
   std::vector<std::string> trailing;       // generic trailing words that may be dropped, sorted
+  // Generic last words of skill and knowledge labels ("bookkeeping regulations", "Six Sigma methods",
+  // "digital marketing techniques"), which people leave out: learned like `trailing`, sorted.
+  std::vector<std::string> area_trailing;
   // Ordinary words: written in lower case inside multi-word preferred/alternative labels of skills,
   // knowledge, transversal skills and occupations ("manage budgets", "big data analysis"), sorted.
   // A product name that is only such words once its vendor or trailing word is dropped
   // ("Informatica Big Data" -> "big data") is not what someone writing those words means.
   std::vector<std::string> ordinary;
+  // Runs of 2-3 ordinary words inside those labels, words joined without spaces, sorted.
+  std::vector<std::string> ordinary_phrase;
   // Every word of every preferred/alternative label, sorted: the typo fallback never turns one of
   // these into a different word ("market" is not a typo of "packet").
   std::vector<std::string> known;
@@ -42,13 +47,19 @@ struct LearnedWords {
   // word ("create infrared imagery" / "produce infrared imagery"), in at least kMinEquivalentConcepts
   // concepts: (stem, equivalent) in both directions, sorted.
   std::vector<std::pair<std::string, std::string>> equivalent_stems;
+  // Stems of the verbs that start the most skill labels ("manage budgets", "perform video editing",
+  // "create storyboards"), most frequent first, at most kMaxActivityVerbs: people name the activity
+  // by its object ("budgeting", "video editing", "storyboarding").
+  std::vector<std::string> activity_verbs;
 
   bool is_vendor(std::string_view w) const;
   /// Words of the longest vendor prefix (phrase or word) of `words` that leaves at least one word; 0 if none.
   std::size_t vendor_prefix_length(std::span<const std::string> words) const;
   bool is_generic(std::string_view w) const;
   bool is_trailing(std::string_view w) const;
+  bool is_area_trailing(std::string_view w) const;
   bool is_ordinary(std::string_view w) const;
+  bool is_ordinary_phrase(std::string_view compact) const;
   bool is_known(std::string_view w) const;
   /// The learned equivalents of a stem (equivalent_stems entries with first == stem).
   std::span<const std::pair<std::string, std::string>> equivalents(std::string_view stem) const;

@@ -32,6 +32,7 @@ void check_options(const SimilarityOptions& o) {
   check_unit(o.embedding_weight, "embedding_weight");
   check_unit(o.broader_credit, "broader_credit");
   check_unit(o.twin_similarity, "twin_similarity");
+  check_unit(o.membership_similarity, "membership_similarity");
   if (!(o.embedding_floor >= -1.0f && o.embedding_floor < 1.0f))
     fail(ErrorCode::invalid_argument,
          "SimilarityOptions.embedding_floor = " + std::to_string(o.embedding_floor) + " is not in [-1, 1)");
@@ -64,11 +65,13 @@ void for_each_common(std::span<const Entry> a, std::span<const Entry> b, F&& f) 
   }
 }
 
-bool has_ancestor(std::span<const AncestorEntry> row, ConceptIndex x) noexcept {
+const AncestorEntry* find_ancestor(std::span<const AncestorEntry> row, ConceptIndex x) noexcept {
   auto it = std::lower_bound(row.begin(), row.end(), x,
                              [](const AncestorEntry& e, ConceptIndex t) { return e.concept_index < t; });
-  return it != row.end() && it->concept_index == x;
+  return it != row.end() && it->concept_index == x ? &*it : nullptr;
 }
+
+bool has_ancestor(std::span<const AncestorEntry> row, ConceptIndex x) noexcept { return find_ancestor(row, x) != nullptr; }
 
 /// H(a, b) on the concepts' stand-ins x, y (similarity_sources.hpp): 1 for the same; Lin
 /// 2 IC(x) / (IC(x) + IC(y)) when x is above y (a member of a specific category is close to it, one
@@ -83,8 +86,11 @@ float hierarchy_part(const SkillSimilarity::Tables& t, ConceptIndex a, ConceptIn
     const float d = t.ic[upper] + t.ic[lower];
     return d > 0 ? std::min(1.0f, 2 * t.ic[upper] / d) : 0.0f;
   };
-  if (has_ancestor(ay, x)) return lin(x, y);
-  if (has_ancestor(ax, y)) return lin(y, x);
+  // A member of a skill or knowledge area (not a category) is close to it however broad the area is:
+  // "TensorFlow" under "deep learning" under "machine learning" (Lin would say a member of a broad
+  // area is far from it, which is right for a category of tools, wrong for a field and its tools).
+  if (const AncestorEntry* up = find_ancestor(ay, x)) return std::max(lin(x, y), up->member);
+  if (const AncestorEntry* up = find_ancestor(ax, y)) return std::max(lin(y, x), up->member);
   float lcs = 0;
   for_each_common(ax, ay, [&](const AncestorEntry& e, const AncestorEntry&) {
     if (e.ic > 0 && (lcs == 0 || e.count < lcs)) lcs = e.count;

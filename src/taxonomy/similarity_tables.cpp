@@ -39,24 +39,38 @@ double popularity_scale(const Taxonomy& taxonomy) {
   return 1.0;
 }
 
-/// Ancestor sets (including the concept) in topological order: a concept's set is itself plus the
-/// union of its parents' sets, so each set is built from already finished ones.
-std::vector<std::vector<ConceptIndex>> ancestor_sets(const Taxonomy& taxonomy) {
-  std::vector<std::vector<ConceptIndex>> sets(taxonomy.size());
-  std::vector<ConceptIndex> merged;
+struct Ancestor {
+  ConceptIndex concept_index;
+  std::uint32_t hops;  // broader links on the shortest path up to it (0 for the concept itself)
+};
+
+/// Ancestor sets (including the concept, sorted by index) in topological order: a concept's set is
+/// itself plus the union of its parents' sets one hop further, the shorter path kept; each set is
+/// built from already finished ones.
+std::vector<std::vector<Ancestor>> ancestor_sets(const Taxonomy& taxonomy) {
+  std::vector<std::vector<Ancestor>> sets(taxonomy.size());
+  std::vector<Ancestor> merged;
   for (ConceptIndex c : taxonomy.topological_order()) {
-    auto parents = taxonomy.broader(c);
     auto& set = sets[c];
-    if (parents.size() == 1) {
-      set = sets[parents[0]];
-    } else {
-      for (ConceptIndex p : parents) {
-        merged.clear();
-        std::set_union(set.begin(), set.end(), sets[p].begin(), sets[p].end(), std::back_inserter(merged));
-        set.swap(merged);
+    for (ConceptIndex p : taxonomy.broader(c)) {
+      merged.clear();
+      auto i = set.begin();
+      for (const Ancestor& up : sets[p]) {
+        const Ancestor a{up.concept_index, up.hops + 1};
+        while (i != set.end() && i->concept_index < a.concept_index) merged.push_back(*i++);
+        if (i != set.end() && i->concept_index == a.concept_index) {
+          merged.push_back({a.concept_index, std::min(i->hops, a.hops)});
+          ++i;
+        } else {
+          merged.push_back(a);
+        }
       }
+      merged.insert(merged.end(), i, set.end());
+      set.swap(merged);
     }
-    set.insert(std::lower_bound(set.begin(), set.end(), c), c);
+    const auto at = std::lower_bound(set.begin(), set.end(), c,
+                                     [](const Ancestor& a, ConceptIndex x) { return a.concept_index < x; });
+    set.insert(at, Ancestor{c, 0});
   }
   return sets;
 }
@@ -80,7 +94,7 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(
     else if (std::isfinite(s.popularity) && s.popularity > 0)
       own = s.popularity * scale;
     own += options.count_smoothing;
-    for (ConceptIndex a : sets[c]) t->count[a] += own;
+    for (const Ancestor& a : sets[c]) t->count[a.concept_index] += own;
   }
 
   // IC relative to the largest root above each concept, then normalised by the largest IC.
@@ -88,8 +102,8 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(
   double ic_max = 0;
   for (ConceptIndex c = 0; c < n; ++c) {
     double z = 0;
-    for (ConceptIndex a : sets[c])
-      if (taxonomy.broader(a).empty()) z = std::max(z, t->count[a]);
+    for (const Ancestor& a : sets[c])
+      if (taxonomy.broader(a.concept_index).empty()) z = std::max(z, t->count[a.concept_index]);
     raw_ic[c] = std::max(0.0, std::log(z / t->count[c]));
     ic_max = std::max(ic_max, raw_ic[c]);
   }
@@ -97,7 +111,13 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(
   for (ConceptIndex c = 0; c < n; ++c) t->ic[c] = ic_max > 0 ? static_cast<float>(raw_ic[c] / ic_max) : 0.0f;
 
   for (ConceptIndex c = 0; c < n; ++c) {
-    for (ConceptIndex a : sets[c]) t->ancestors.items.push_back({a, t->ic[a], static_cast<float>(t->count[a])});
+    for (const Ancestor& a : sets[c]) {
+      const ConceptIndex x = a.concept_index;
+      const float member = taxonomy.kind(x) == ConceptKind::category
+                               ? 0.0f
+                               : std::pow(options.membership_similarity, static_cast<float>(a.hops));
+      t->ancestors.items.push_back({x, t->ic[x], static_cast<float>(t->count[x]), member});
+    }
     t->ancestors.end_row();
   }
 

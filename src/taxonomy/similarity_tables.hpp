@@ -17,6 +17,9 @@ struct AncestorEntry {
   ConceptIndex concept_index;  // an ancestor of the concept (or the concept itself)
   float ic;                    // its normalised information content
   float count;                 // its accumulated smoothed count (the mass below it)
+  // H through membership when this ancestor is a skill, knowledge or technology (not a category):
+  // membership_similarity ^ (broader links on the shortest path up); 0 for a category (then Lin decides).
+  float member;
 };
 
 struct WeightedEntry {

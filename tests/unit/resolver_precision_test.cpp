@@ -204,3 +204,41 @@ TEST_CASE("Resolver learns equivalent words from its own labels and swaps one at
   CHECK(best(r, "repair budgets") == "<none>");  // manage ~ maintain ~ repair does not chain
   CHECK(best(r, "draw costumes") == "<none>");   // seen in one concept only
 }
+
+TEST_CASE("Resolver precision: a product name of ordinary words that form no ordinary phrase drops its vendor") {
+  TaxonomyBuilder b;
+  for (const char* name : {"Apple Final Cut Pro", "Apple Safari", "Apple Xcode", "Apple Logic Pro",
+                           "Microsoft Windows Server", "Microsoft Excel", "Microsoft Access", "Microsoft Visio",
+                           "Pixologic ZBrush", "Acme Tools Server"})
+    b.add_concept(std::string("t:") + name, ConceptKind::technology, name);
+  b.add_concept("s:cut", ConceptKind::skill, "make the final cut of a film");
+  b.add_concept("s:pro", ConceptKind::skill, "act as a pro bono advisor");
+  b.add_concept("s:win", ConceptKind::skill, "clean windows");
+  b.add_concept("s:srv", ConceptKind::skill, "configure server hardware");
+  b.add_concept("s:access", ConceptKind::skill, "manage access rights");
+  const Resolver r(b.build());
+  CHECK(best(r, "Final Cut Pro") == "t:Apple Final Cut Pro");  // "final cut pro" is no phrase of the vocabulary
+  CHECK(best(r, "Windows Server") == "t:Microsoft Windows Server");
+  CHECK(best(r, "access") == "<none>");  // a lone ordinary word stays what it is
+  // A distinctive last word names the product even when its maker is no learned vendor word; a generic
+  // or ordinary last word does not.
+  CHECK(best(r, "ZBrush") == "t:Pixologic ZBrush");
+  CHECK(best(r, "Tools Server") == "<none>");
+}
+
+TEST_CASE("Resolver: a skill or knowledge label is also known without its generic last word") {
+  TaxonomyBuilder b;
+  for (const char* label : {"bookkeeping regulations", "customs regulations", "aviation safety regulations",
+                            "food hygiene regulations", "six sigma methods", "agile methods", "research methods",
+                            "statistical methods", "manage budgets", "perform video editing"})
+    b.add_concept(std::string("k:") + label, ConceptKind::knowledge, label);
+  b.add_concept("k:methods", ConceptKind::knowledge, "methods of inquiry");  // "methods" mostly ends labels
+  const Resolver r(b.build());
+  const auto m = r.resolve_best("bookkeeping");
+  REQUIRE(m);
+  CHECK(r.taxonomy().id(m->concept_index) == "k:bookkeeping regulations");
+  CHECK(m->method == MatchMethod::vendor_dropped);
+  CHECK(best(r, "Six Sigma") == "k:six sigma methods");
+  CHECK(best(r, "customs") == "k:customs regulations");
+  CHECK(best(r, "budgets") == "<none>");  // "budgets" ends one label only: no generic word learned
+}

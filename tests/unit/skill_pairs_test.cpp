@@ -35,13 +35,13 @@ TEST_CASE("skill pairs: figures on the test split (never tuned on)") {
   MESSAGE("test split: " << f.triples << " triples, related > unrelated " << 100 * f.ordered_share()
                          << " %, related >= 0.5 " << 100 * f.related_met_share() << " %, unrelated < 0.2 "
                          << 100 * f.unrelated_low_share() << " %, " << f.unresolved << " names unresolved");
-  // Issue 9's targets are 90 % / 75 % / 90 %. The bundled taxonomy cannot resolve about 30 of the names
-  // (non-IT and newer skills: "Scrum", "ZBrush", "storyboarding"), and an unresolved related skill is a
-  // miss, so the first two are not reached yet (docs/similarity.md). These floors are the figures at
-  // the time of writing minus a margin: a drop below them is a regression.
-  CHECK(f.ordered_share() >= 0.67);
-  CHECK(f.related_met_share() >= 0.46);
-  CHECK(f.unrelated_low_share() >= 0.93);  // the third target, met
+  // Issue 9's targets are 90 % / 75 % / 90 %. The bundled taxonomy still cannot resolve 13 of the test
+  // triples' names, and an unresolved related skill is a miss, so the first is not reached yet
+  // (docs/similarity.md: 84.4 %, 78.9 %, 93.3 % at the time of writing). These floors are those figures
+  // minus a margin: a drop below them is a regression.
+  CHECK(f.ordered_share() >= 0.80);
+  CHECK(f.related_met_share() >= 0.74);    // the second target, met
+  CHECK(f.unrelated_low_share() >= 0.90);  // the third target, met
 }
 
 TEST_CASE("skill pairs: reader errors name the line") {
