@@ -63,7 +63,7 @@ struct MatchOptions {
   std::string filter;                  // filter expression over the other side's attributes; "" = none
   bool required_as_filter = false;     // drop documents that miss a must-have (similarity below threshold)
   float must_threshold = 0.5f;         // similarity at which a must-have counts as met
-  float similarity_floor = 0.15f;      // skill similarities below this earn no credit (scoring.hpp)
+  float similarity_floor = 0.45f;      // skill similarities below this earn no credit (scoring.hpp)
   float specificity = 1.0f;            // how much a requirement's information content scales its weight, [0, 1]
   ScoreWeights weights;                // see scoring.hpp
   std::vector<Preference> preferences; // soft preferences over the other side's attributes

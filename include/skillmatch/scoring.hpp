@@ -38,15 +38,15 @@
 namespace skillmatch {
 
 // Fitted on the dev splits by `skillmatch evaluate-matching --fit` (coordinate ascent, must-haves kept at
-// least as heavy as nice-to-haves; docs/matching.md#evaluation), with similarity_floor 0.15 and
-// specificity 1 (MatchOptions). The fit gives coverage a small share: on the evaluation sets the
-// learned vector already carries what coverage knows, and more coverage weight ranks worse. Coverage
-// still decides between candidates the vector cannot tell apart, and the explanation lists every
-// requirement's credit. Preferences keep a fixed 0.05 (the sets have none).
+// least as heavy as nice-to-haves; docs/matching.md#evaluation), with similarity_floor 0.45 and
+// specificity 1 (MatchOptions). Since the skill similarity rests on curated relations and an embedding
+// ramp that no longer saturates (docs/similarity.md), coverage earns 28.5 % of the weight: the hybrid
+// ranks above both its parts on the ESCO set and above the vector on O*NET's job -> candidates.
+// Preferences keep a fixed 0.05 (the sets have none).
 struct ScoreWeights {
-  float vector = 0.90f;
-  float required = 0.025f;
-  float preferred = 0.025f;
+  float vector = 0.665f;
+  float required = 0.1425f;
+  float preferred = 0.1425f;
   float preferences = 0.05f;
 };
 
@@ -99,7 +99,7 @@ class HybridScorer {
   /// Error(invalid_argument) when a weight is negative or not finite, all are zero, or the
   /// threshold or the floor is outside [0, 1].
   HybridScorer(const SkillSimilarity& similarity, ScoreWeights weights, float must_threshold = 0.5f,
-               float similarity_floor = 0.15f, float specificity = 1.0f);
+               float similarity_floor = 0.45f, float specificity = 1.0f);
 
   /// The score of a pair. `preference_share` is the weighted share of preferences met in [0, 1], or
   /// a negative number when the query gave none. With `out`, fills the breakdown (allocates);

@@ -73,9 +73,9 @@ struct SimilarityOptions {
   float related_weight = 0.9f;       // wR in [0, 1]: ceiling of the related-link part
   float cooccurrence_weight = 0.4f;  // wC in [0, 1]: ceiling of the co-occurrence part
   float embedding_weight = 0.95f;    // wE in [0, 1]: ceiling of the learned-vector part (0 without vectors)
-  float embedding_floor = 0.15f;     // cosine at or below which the learned vectors say nothing, in [-1, 1)
-  float embedding_full = 0.5f;       // cosine at which E reaches 1, in (embedding_floor, 1]
-  float evidence_shrinkage = 0.5f;   // >= 0: trust(c) = n / (n + this), n = documents and links naming c
+  float embedding_floor = 0.2f;      // cosine at or below which the learned vectors say nothing, in [-1, 1)
+  float embedding_full = 0.8f;       // cosine at which E reaches 1, in (embedding_floor, 1]
+  float evidence_shrinkage = 0.0f;   // >= 0: trust(c) = n / (n + this) (0 when n = 0), n = documents and links naming c
   float broader_credit = 0.6f;       // in [0, 1]: credit() factor when the skill held is broader than required
   float twin_similarity = 0.95f;     // in [0, 1]: similarity of label twins (one skill in two sources, not merged)
   float related_hop_decay = 0.5f;    // in [0, 1]: factor on a two-link path a - x - b; 0 = direct links only

@@ -447,10 +447,10 @@ typedef struct skm_match_options {
                                        NULL or "" = none (default) */
   int required_as_filter;           /* drop documents that miss a must-have; default 0 */
   double must_threshold;            /* similarity at which a must-have counts as met, [0, 1]; default 0.5 */
-  double similarity_floor;          /* skill similarities below this earn no credit, [0, 1]; default 0.15 */
+  double similarity_floor;          /* skill similarities below this earn no credit, [0, 1]; default 0.45 */
   double specificity;               /* how much a requirement's information content scales its weight, [0, 1]; default 1 */
   /* Weights of the score parts (scoring.hpp; >= 0, finite, not all 0); parts absent from a pair
-   * hand their weight to the others. Defaults 0.90, 0.025, 0.025, 0.05 (fitted, docs/matching.md). */
+   * hand their weight to the others. Defaults 0.665, 0.1425, 0.1425, 0.05 (fitted, docs/matching.md). */
   double weight_vector;
   double weight_required;
   double weight_preferred;

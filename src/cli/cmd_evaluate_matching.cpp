@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/matching_evaluation.hpp"
+#include "cli/similarity_settings.hpp"
 #include "skillmatch/taxonomy_io.hpp"
 
 #ifndef SKILLMATCH_SOURCE_DATA_DIR
@@ -57,19 +58,22 @@ void print_calibration(const EvalSet& set, const MatchOptions& options) {
 int run_evaluate_matching(Args args) {
   if (args.take_flag("help")) {
     std::puts(
-        "usage: skillmatch evaluate-matching [--set DIR]... [--fit] [--threads N]\n"
+        "usage: skillmatch evaluate-matching [--set DIR]... [--fit] [--threads N] [--similarity NAME=VALUE]...\n"
         "Ranks every job of a split against its candidates and every candidate against its jobs with\n"
         "TF-IDF over the skill texts, the vector part alone, the coverage part alone and the hybrid\n"
         "score, and prints recall@10, nDCG@10 and MRR per direction for the dev and test splits.\n"
         "Sets: directories holding jobs.jsonl and candidates.jsonl annotated with _occupation and _split\n"
         "(default: benchmarks/quality/matching/onet and .../esco of the source tree; made by\n"
         "scripts/make_matching_eval.py). --fit first fits the score's weights and thresholds on dev\n"
-        "(coordinate ascent, docs/matching.md#evaluation), prints them and evaluates with them.");
+        "(coordinate ascent, docs/matching.md#evaluation), prints them and evaluates with them.\n"
+        "--similarity changes a SimilarityOptions field (as `pairs --set`) to try other tunings.");
     return 0;
   }
   auto dirs = args.take_all("set");
   const bool fit = args.take_flag("fit");
   const auto threads = static_cast<std::size_t>(args.take_int("threads", 0, 0, 1024));
+  SimilarityOptions similarity;
+  for (const std::string& setting : args.take_all("similarity")) apply_similarity_setting(similarity, setting);
   args.finish();
   if (dirs.empty())
     dirs = {SKILLMATCH_SOURCE_DATA_DIR "/../benchmarks/quality/matching/onet",
@@ -78,7 +82,7 @@ int run_evaluate_matching(Args args) {
   auto t0 = std::chrono::steady_clock::now();
   auto resolver = std::make_shared<const Resolver>(bundled_taxonomy());
   std::vector<EvalSet> sets;
-  for (const auto& d : dirs) sets.push_back(load_eval_set(d, resolver, threads));
+  for (const auto& d : dirs) sets.push_back(load_eval_set(d, resolver, threads, similarity));
   std::vector<EvalSet*> ptrs;
   for (auto& s : sets) ptrs.push_back(&s);
   std::fprintf(stderr, "  loaded %zu sets in %.1f s\n", sets.size(),

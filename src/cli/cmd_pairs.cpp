@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/similarity_settings.hpp"
 #include "cli/taxonomy_option.hpp"
 #include "skillmatch/skill_knowledge.hpp"
 #include "skillmatch/skill_pairs.hpp"
@@ -38,32 +39,7 @@ int run_pairs(Args args) {
   }
   auto taxonomy = take_taxonomy(args);
   SimilarityOptions options;
-  for (const std::string& setting : args.take_all("set")) {
-    const auto eq = setting.find('=');
-    if (eq == std::string::npos) throw UsageError("--set wants NAME=VALUE, got '" + setting + "'");
-    const std::string name = setting.substr(0, eq);
-    const float value = std::stof(setting.substr(eq + 1));
-    struct Field {
-      const char* name;
-      float SimilarityOptions::*member;
-    };
-    static constexpr Field kFields[] = {
-        {"hierarchy_weight", &SimilarityOptions::hierarchy_weight},
-        {"related_weight", &SimilarityOptions::related_weight},
-        {"cooccurrence_weight", &SimilarityOptions::cooccurrence_weight},
-        {"embedding_weight", &SimilarityOptions::embedding_weight},
-        {"embedding_floor", &SimilarityOptions::embedding_floor},
-        {"embedding_full", &SimilarityOptions::embedding_full},
-        {"evidence_shrinkage", &SimilarityOptions::evidence_shrinkage},
-        {"cooccurrence_shrinkage", &SimilarityOptions::cooccurrence_shrinkage},
-        {"related_hop_decay", &SimilarityOptions::related_hop_decay},
-        {"twin_similarity", &SimilarityOptions::twin_similarity},
-        {"membership_similarity", &SimilarityOptions::membership_similarity},
-    };
-    auto it = std::find_if(std::begin(kFields), std::end(kFields), [&](const Field& f) { return name == f.name; });
-    if (it == std::end(kFields)) throw UsageError("--set: unknown similarity option '" + name + "'");
-    options.*(it->member) = value;
-  }
+  for (const std::string& setting : args.take_all("set")) apply_similarity_setting(options, setting);
   const std::string split = args.take_option_or("split", "");
   const bool list = args.take_flag("list");
   auto file = args.take_positional();

@@ -59,7 +59,8 @@ std::string split_filter(const std::string& split) { return "split = \"" + split
 
 }  // namespace
 
-EvalSet load_eval_set(const std::string& dir, std::shared_ptr<const Resolver> resolver, std::size_t threads) {
+EvalSet load_eval_set(const std::string& dir, std::shared_ptr<const Resolver> resolver, std::size_t threads,
+                      const SimilarityOptions& similarity) {
   EvalSet set;
   set.name = dir;
   const std::string jobs_path = dir + "/jobs.jsonl", cands_path = dir + "/candidates.jsonl";
@@ -74,6 +75,7 @@ EvalSet load_eval_set(const std::string& dir, std::shared_ptr<const Resolver> re
   EngineOptions o;
   o.resolver = std::move(resolver);
   o.threads = threads;
+  o.similarity = similarity;
   o.job_schema.add_categorical("split");
   o.candidate_schema.add_categorical("split");
   set.engine = std::make_unique<Engine>(std::move(o));

@@ -28,7 +28,8 @@ struct EvalSet {
 /// Loads `dir`/jobs.jsonl and `dir`/candidates.jsonl with `resolver`. Errors: the loaders' errors
 /// (with file and line), Error(invalid_argument) naming the line of a profile without `_occupation`
 /// or with a `_split` other than dev/test.
-EvalSet load_eval_set(const std::string& dir, std::shared_ptr<const Resolver> resolver, std::size_t threads);
+EvalSet load_eval_set(const std::string& dir, std::shared_ptr<const Resolver> resolver, std::size_t threads,
+                      const SimilarityOptions& similarity = {});
 
 /// Ranked document ids per query (query id -> documents, best first).
 using Rankings = std::unordered_map<std::string, std::vector<std::string>>;

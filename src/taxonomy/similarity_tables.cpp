@@ -228,7 +228,8 @@ std::unique_ptr<SkillSimilarity::Tables> SkillSimilarity::Tables::build(
       if (l.kind == RelationKind::occupation_skill) docs[c] += 1;
     for (const RelatedLink& l : taxonomy.related(c))
       if (l.kind == RelationKind::occupation_skill) docs[c] += 1;  // an occupation's own skill list
-    t->trust[c] = static_cast<float>(docs[c] / (docs[c] + double{options.evidence_shrinkage}));
+    // No data of its own: no trust, whatever the shrinkage (also keeps 0 / 0 out when it is 0).
+    t->trust[c] = docs[c] > 0 ? static_cast<float>(docs[c] / (docs[c] + double{options.evidence_shrinkage})) : 0.0f;
     switch (taxonomy.kind(c)) {
       case ConceptKind::technology:
       case ConceptKind::certification: t->specificity_rank[c] = 2; break;

@@ -584,7 +584,7 @@ static void test_matching(skm_engine *engine) {
   FAILS(SKM_INVALID_ARGUMENT, skm_match_options_init(&mo, 4));
   OK(skm_match_options_init(&mo, sizeof mo));
   CHECK(mo.size == sizeof mo && mo.k == 10 && mo.filter == NULL && mo.explain == 0);
-  CHECK(fabs(mo.weight_vector - 0.9) < 1e-6 && fabs(mo.must_threshold - 0.5) < 1e-6 && fabs(mo.similarity_floor - 0.15) < 1e-6);
+  CHECK(fabs(mo.weight_vector - 0.665) < 1e-6 && fabs(mo.must_threshold - 0.5) < 1e-6 && fabs(mo.similarity_floor - 0.45) < 1e-6);
   mo.k = 3;
   mo.explain = 1;
 

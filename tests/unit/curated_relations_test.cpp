@@ -18,6 +18,8 @@
 
 using namespace skillmatch;
 using skillmatch::test::contains;
+using skillmatch::test::issues_text;
+using skillmatch::test::read_text_file;
 
 namespace {
 
@@ -36,20 +38,6 @@ std::shared_ptr<const Taxonomy> small_taxonomy() {
 
 constexpr const char* kHeader = "# comment\n\nskill\trelated\trelation\tstrength\n";
 
-std::string issues_of(const CompiledRelations& r) {
-  std::string out;
-  for (const auto& i : r.issues) out += std::to_string(i.line) + ": " + i.message + "\n";
-  return out;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("compile_relations turns memberships into broader links and associations into related links") {
@@ -62,7 +50,7 @@ TEST_CASE("compile_relations turns memberships into broader links and associatio
                            "TensorFlow\tPyTorch\tpeer\t0.5\n"             // the same pair again: kept once
                            "PyTorch\tPython\tlanguage\t0.5\n";           // loose: an association
   const CompiledRelations c = compile_relations(r, text, "rel.tsv");
-  CHECK(issues_of(c).empty());
+  CHECK(issues_text(c).empty());
   REQUIRE(c.entries.size() == 4);
   CHECK(c.entries[0].membership);
   CHECK(c.entries[1].membership);
@@ -112,7 +100,7 @@ TEST_CASE("compile_relations reports every unusable row with its line") {
                            "machine learning\tdeep learning\tpart\t0.9\n"      // 13: closes a cycle
                            "\tmachine learning\tpart\t0.9\n";                  // 14: empty field
   const CompiledRelations c = compile_relations(r, text, "rel.tsv");
-  const std::string all = issues_of(c);
+  const std::string all = issues_text(c);
   REQUIRE_MESSAGE(c.issues.size() == 10, all);
   const std::size_t lines[] = {4, 5, 6, 7, 8, 9, 10, 11, 13, 14};
   for (std::size_t i = 0; i < 10; ++i) CHECK(c.issues[i].line == lines[i]);
@@ -128,9 +116,9 @@ TEST_CASE("compile_relations reports every unusable row with its line") {
   REQUIRE(c.entries.size() == 1);
   CHECK(c.entries[0].line == 12);
 
-  CHECK(contains(issues_of(compile_relations(r, "", "rel.tsv")), "no header row"));
-  CHECK(contains(issues_of(compile_relations(r, "a\tb\tpeer\t0.9\n", "rel.tsv")), "must be the header"));
-  CHECK(contains(issues_of(compile_relations(r, std::string(kHeader) + "deep \xff learning\tPython\tpeer\t0.9\n", "rel.tsv")),
+  CHECK(contains(issues_text(compile_relations(r, "", "rel.tsv")), "no header row"));
+  CHECK(contains(issues_text(compile_relations(r, "a\tb\tpeer\t0.9\n", "rel.tsv")), "must be the header"));
+  CHECK(contains(issues_text(compile_relations(r, std::string(kHeader) + "deep \xff learning\tPython\tpeer\t0.9\n", "rel.tsv")),
                  "ill-formed UTF-8"));
 }
 
@@ -138,7 +126,7 @@ TEST_CASE("the bundled compiled relations match data/curation/skill_relations.ts
   const std::string table_path = SKILLMATCH_SOURCE_DIR "/data/curation/skill_relations.tsv";
   const std::string compiled_path = SKILLMATCH_SOURCE_DIR "/data/taxonomy/relations.tsv";
   Resolver base(relations_base_taxonomy());
-  const CompiledRelations c = compile_relations(base, read_file(table_path), table_path);
+  const CompiledRelations c = compile_relations(base, read_text_file(table_path), table_path);
   CHECK(c.entries.size() >= 800);
   std::ostringstream fresh;
   write_relation_records(c, base.taxonomy(), fresh);
@@ -149,7 +137,7 @@ TEST_CASE("the bundled compiled relations match data/curation/skill_relations.ts
       if (!line.empty() && line[0] != '#') out.insert(line);
     return out;
   };
-  CHECK_MESSAGE(records(fresh.str()) == records(read_file(compiled_path)),
+  CHECK_MESSAGE(records(fresh.str()) == records(read_text_file(compiled_path)),
                 "recompile: build/skillmatch build-relations --relations data/curation/skill_relations.tsv "
                 "--out data/taxonomy/relations.tsv");
 }

@@ -14,6 +14,8 @@
 
 using namespace skillmatch;
 using skillmatch::test::contains;
+using skillmatch::test::issues_text;
+using skillmatch::test::read_text_file;
 
 namespace {
 
@@ -30,20 +32,6 @@ std::shared_ptr<const Taxonomy> glossary_taxonomy() {
 
 constexpr const char* kHeader = "# comment\n\njapanese\ttarget\tarea\n";
 
-std::string issues_of(const CompiledGlossary& g) {
-  std::string out;
-  for (const auto& i : g.issues) out += std::to_string(i.line) + ": " + i.message + "\n";
-  return out;
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("compile_glossary resolves English names and ids and writes label records") {
@@ -56,7 +44,7 @@ TEST_CASE("compile_glossary resolves English names and ids and writes label reco
                            "\n"
                            "ジャバ\tJava\tprogramming\n";  // the same row again: kept once
   const CompiledGlossary g = compile_glossary(r, text, "test.tsv");
-  CHECK(issues_of(g).empty());
+  CHECK(issues_text(g).empty());
   REQUIRE(g.entries.size() == 4);
   CHECK(g.entries[0].line == 4);
   CHECK(r.taxonomy().id(g.entries[1].concept_index) == "t:python");
@@ -94,7 +82,7 @@ TEST_CASE("compile_glossary reports every unusable row with its line") {
                            "PS\tAdobe Photoshop\tcg_games\n" +  // 13: already names PostScript
                            "・・\tJava\tprogramming\n";     // 14: no letters
   const CompiledGlossary g = compile_glossary(r, text, "bad.tsv");
-  const std::string issues = issues_of(g);
+  const std::string issues = issues_text(g);
   CAPTURE(issues);
   REQUIRE(g.issues.size() == 10);
   CHECK(g.issues[0].line == 4);
@@ -140,13 +128,13 @@ TEST_CASE("the bundled compiled glossary matches data/glossary/ja_it_terms.tsv")
   const std::string glossary_path = SKILLMATCH_SOURCE_DIR "/data/glossary/ja_it_terms.tsv";
   const std::string compiled_path = SKILLMATCH_SOURCE_DIR "/data/taxonomy/japanese.tsv";
   Resolver base(glossary_base_taxonomy());
-  const CompiledGlossary g = compile_glossary(base, read_file(glossary_path), glossary_path);
-  CHECK_MESSAGE(g.issues.empty(), issues_of(g));
+  const CompiledGlossary g = compile_glossary(base, read_text_file(glossary_path), glossary_path);
+  CHECK_MESSAGE(g.issues.empty(), issues_text(g));
   CHECK(g.entries.size() >= 1500);
 
   // Every label of the compiled file names the concept its glossary row resolves to today.
   std::map<std::string, std::string> compiled;  // japanese -> id
-  std::istringstream lines(read_file(compiled_path));
+  std::istringstream lines(read_text_file(compiled_path));
   std::string line;
   while (std::getline(lines, line)) {
     if (line.rfind("label\t", 0) != 0) continue;

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "skillmatch/error.hpp"
@@ -34,5 +36,22 @@ std::string error_of(F&& f, ErrorCode code) {
 }
 
 inline bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+/// The whole file (REQUIREd to be readable).
+inline std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in, path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// "line: message" per issue of a compiled curated table (glossary, relations), one per line.
+template <typename Compiled>
+std::string issues_text(const Compiled& compiled) {
+  std::string out;
+  for (const auto& i : compiled.issues) out += std::to_string(i.line) + ": " + i.message + "\n";
+  return out;
+}
 
 }  // namespace skillmatch::test
