@@ -122,8 +122,10 @@ class Engine {
 
   /// Adds or replaces a profile on `side` (errors as ProfileIndex::upsert and embed(), with the id).
   void upsert(Side side, const Profile& profile);
-  /// Adds many; returns how many were added. Stops at the first error (earlier ones stay).
-  std::size_t upsert_all(Side side, std::span<const Profile> profiles);
+  /// Adds many (embedding on the engine's threads, then inserting in order); returns how many were
+  /// added. Stops at the first error, in order (earlier ones stay, as with a loop of upsert());
+  /// `added` (may be null) receives how many were added, also when it throws.
+  std::size_t upsert_all(Side side, std::span<const Profile> profiles, std::size_t* added = nullptr);
   bool remove(Side side, std::string_view id);
   std::size_t size(Side side) const;
 

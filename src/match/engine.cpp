@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <mutex>
 
 #include "index/engine_file.hpp"
@@ -150,11 +151,27 @@ void Engine::upsert(Side side, const Profile& profile) {
   impl_->index(side).upsert(profile, v);
 }
 
-std::size_t Engine::upsert_all(Side side, std::span<const Profile> profiles) {
-  // Embedding is the expensive part and needs no lock: do it in parallel, then insert in order.
+std::size_t Engine::upsert_all(Side side, std::span<const Profile> profiles, std::size_t* added) {
+  // Embedding is the expensive part and needs no lock: do it in parallel, then insert in order. An
+  // embedding error is kept with its profile and raised when the insertion reaches it, so the
+  // profiles before it are added, as a loop of upsert() would.
+  if (added) *added = 0;
   std::vector<std::vector<float>> vectors(profiles.size());
-  impl_->pool.parallel_for(profiles.size(), 0, [&](std::size_t i, std::size_t) { vectors[i] = impl_->embed(profiles[i]); });
-  for (std::size_t i = 0; i < profiles.size(); ++i) impl_->index(side).upsert(profiles[i], vectors[i]);
+  std::vector<std::exception_ptr> errors(profiles.size());
+  impl_->pool.parallel_for(profiles.size(), 0, [&](std::size_t i, std::size_t) {
+    try {
+      if (profiles[i].id.empty())
+        fail(ErrorCode::invalid_argument, std::string(to_string(side)) + " profile with an empty id");
+      vectors[i] = impl_->embed(profiles[i]);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  });
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    if (errors[i]) std::rethrow_exception(errors[i]);
+    impl_->index(side).upsert(profiles[i], vectors[i]);
+    if (added) ++*added;
+  }
   return profiles.size();
 }
 
