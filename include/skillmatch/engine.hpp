@@ -115,6 +115,11 @@ class Engine {
 
   /// Parses one JSON profile (profile_json.hpp) with this engine's resolver.
   Profile parse_profile(std::string_view json, std::string_view where = "profile") const;
+  /// JSONL text (read_profiles_jsonl_text) parsed and resolved on the engine's threads with this
+  /// engine's resolver and `options` (the engine's own parsing options when null).
+  std::vector<Profile> parse_profiles_jsonl(std::string_view text, std::string_view source_name,
+                                            const ProfileParseOptions* options = nullptr,
+                                            ProfileParseReport* report = nullptr) const;
   /// The profile's unit vector: its external vector normalised, or its skills (and title occupation)
   /// embedded. Error(dimension_mismatch) for a wrong-length external vector, Error(invalid_value) for
   /// NaN/Inf or a zero vector, Error(invalid_argument) when external vectors are required and missing.

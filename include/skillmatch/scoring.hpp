@@ -106,8 +106,12 @@ struct ScoreBreakdown {
 /// two threads computing one pair store the same value).
 class CreditMemo {
  public:
+  /// `held_major`: lay the table out by held concept (the pairs of one held concept contiguous), for
+  /// batches whose queries are candidates: a query's few skills then touch a few contiguous rows,
+  /// which stay in cache across its k' documents. False: by requirement (queries are jobs).
   CreditMemo(const SkillSimilarity& similarity, std::span<const ConceptIndex> requirements,
-             std::span<const ConceptIndex> held, std::size_t max_pairs = std::size_t{1} << 25);
+             std::span<const ConceptIndex> held, bool held_major = false,
+             std::size_t max_pairs = std::size_t{1} << 25);
   ~CreditMemo();
   CreditMemo(const CreditMemo&) = delete;
   CreditMemo& operator=(const CreditMemo&) = delete;
@@ -124,7 +128,8 @@ class CreditMemo {
   const SkillSimilarity* similarity_;
   bool active_ = false;
   std::vector<std::int32_t> requirement_slot_, held_slot_;  // per concept, -1 = not in the table
-  std::size_t held_count_ = 0;
+  std::size_t requirement_count_ = 0, held_count_ = 0;
+  bool held_major_ = false;
   struct Table;
   std::unique_ptr<Table> table_;
 };

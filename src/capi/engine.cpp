@@ -207,8 +207,7 @@ SKM_API skm_status skm_engine_upsert_json(skm_engine* engine, int side, const ch
     if (one_object) {
       profiles.push_back(e.parse_profile(text, "json"));
     } else {
-      std::istringstream in{std::string(text)};
-      profiles = read_profiles_jsonl(in, "json", e.resolver(), engine->parsing);
+      profiles = e.parse_profiles_jsonl(text, "json", &engine->parsing);  // lines parsed in parallel
     }
     // Embedded in parallel on the engine's threads (Engine::upsert_all), inserted in order.
     std::size_t added = 0;

@@ -143,6 +143,12 @@ Profile Engine::parse_profile(std::string_view json, std::string_view where) con
   return parse_profile_json(json, impl_->resolver, where, impl_->options.parsing);
 }
 
+std::vector<Profile> Engine::parse_profiles_jsonl(std::string_view text, std::string_view source_name,
+                                                  const ProfileParseOptions* options, ProfileParseReport* report) const {
+  return read_profiles_jsonl_text(text, source_name, impl_->resolver, options ? *options : impl_->options.parsing,
+                                  &impl_->pool, report);
+}
+
 std::vector<float> Engine::embed(const Profile& profile) const { return impl_->embed(profile); }
 
 void Engine::upsert(Side side, const Profile& profile) {
@@ -469,7 +475,7 @@ std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions&
   // each similarity once per batch (the cost that made candidate->jobs ~85x slower per document).
   const bool query_is_job = query_side == Side::job;
   const CreditMemo memo(im.similarity, query_is_job ? query_concepts : doc_concepts,
-                        query_is_job ? doc_concepts : query_concepts);
+                        query_is_job ? doc_concepts : query_concepts, /*held_major=*/!query_is_job);
   ctx.scorer.use_memo(&memo);
   auto query_vector = [&](std::size_t i) {
     return std::span<const float>(qv.data() + i * im.dimension, im.dimension);

@@ -41,8 +41,8 @@ float CreditMemo::direct_ic(const SkillSimilarity& similarity, ConceptIndex c) {
 }
 
 CreditMemo::CreditMemo(const SkillSimilarity& similarity, std::span<const ConceptIndex> requirements,
-                       std::span<const ConceptIndex> held, std::size_t max_pairs)
-    : similarity_(&similarity) {
+                       std::span<const ConceptIndex> held, bool held_major, std::size_t max_pairs)
+    : similarity_(&similarity), held_major_(held_major) {
   const std::size_t n = similarity.taxonomy().size();
   requirement_slot_.assign(n, -1);
   held_slot_.assign(n, -1);
@@ -51,6 +51,7 @@ CreditMemo::CreditMemo(const SkillSimilarity& similarity, std::span<const Concep
     if (c < n && requirement_slot_[c] < 0) requirement_slot_[c] = static_cast<std::int32_t>(nr++);
   for (ConceptIndex c : held)
     if (c < n && held_slot_[c] < 0) held_slot_[c] = static_cast<std::int32_t>(held_count_++);
+  requirement_count_ = nr;
   if (nr == 0 || held_count_ == 0 || nr > max_pairs / held_count_) return;
   table_ = std::make_unique<Table>();
   table_->credit = std::vector<std::atomic<float>>(nr * held_count_);
@@ -66,8 +67,9 @@ float CreditMemo::credit(ConceptIndex requirement, ConceptIndex have) const {
   if (!active_ || requirement >= requirement_slot_.size() || have >= held_slot_.size() ||
       requirement_slot_[requirement] < 0 || held_slot_[have] < 0)
     return similarity_->credit(requirement, have);
-  auto& slot = table_->credit[static_cast<std::size_t>(requirement_slot_[requirement]) * held_count_ +
-                              static_cast<std::size_t>(held_slot_[have])];
+  const auto r = static_cast<std::size_t>(requirement_slot_[requirement]);
+  const auto h = static_cast<std::size_t>(held_slot_[have]);
+  auto& slot = table_->credit[held_major_ ? h * requirement_count_ + r : r * held_count_ + h];
   float v = slot.load(std::memory_order_relaxed);
   if (v == unset) {
     v = similarity_->credit(requirement, have);
