@@ -97,7 +97,7 @@ TEST_CASE("JSONL: line numbers, blank lines, duplicates, vector lengths, skippin
   CHECK(contains(report.errors[1], "x.jsonl:3"));
 }
 
-TEST_CASE("JSONL text parsed on a thread pool gives read_profiles_jsonl's profiles, errors and report") {
+TEST_CASE("JSONL text parsed in parallel gives read_profiles_jsonl's profiles, errors and report") {
   ThreadPool pool(2);
   auto both = [&](const std::string& text, const ProfileParseOptions& o) {
     std::istringstream in(text);
