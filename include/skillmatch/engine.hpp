@@ -10,7 +10,10 @@
 //      with its breakdown when asked.
 //
 // Thread-safety: match*, embed, parse_profile and the accessors may run concurrently from any number
-// of threads, also while one thread calls upsert/remove (see ProfileIndex's contract).
+// of threads, also while one thread calls upsert/remove (see ProfileIndex's contract). A query takes
+// the documents' lock per phase and per scan chunk, never for its whole length, so the writer
+// progresses; a profile written during a query may be missed or included, and every result is live,
+// filtered and scored on its data at the re-rank (docs/matching.md "Concurrency").
 #pragma once
 
 #include <cstdint>
