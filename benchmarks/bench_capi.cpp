@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -131,5 +132,58 @@ void BM_CApiVsCpp(benchmark::State& state) {
   state.SetLabel(by_json ? "query as JSON text" : "stored query by id");
 }
 BENCHMARK(BM_CApiVsCpp)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+
+// JSONL ingest through the C ABI (issue 11): skm_engine_upsert_json with the sample's 2,000
+// candidates replicated to 20k lines (ids suffixed), on an engine with 2 threads. Each round creates
+// a fresh engine (not timed: it learns the skill vectors), then times one upsert_json of all lines:
+// parse + resolve (on the calling thread), embed (on the engine's threads) and insert.
+// Counters: profiles_per_s (median), rss_bytes_per_profile (the process's resident set growth over
+// the upsert, divided by the profiles; includes the parsed profiles freed after).
+long rss_kib() {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return 0;
+}
+
+void BM_CApiIngestJsonl(benchmark::State& state) {
+  const std::string dir = std::string(SKILLMATCH_SOURCE_DIR) + "/data/sample/";
+  const std::string cand_schema = slurp(dir + "candidates.schema.json");
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(slurp(dir + "candidates.jsonl"));
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) lines.push_back(line);
+  }
+  const std::size_t n = 20000;
+  std::string text;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string line = lines[i % lines.size()];
+    line.insert(line.find("\", "), "-r" + std::to_string(i));  // end of the leading "id": "C00001"
+    text += line;
+    text += '\n';
+  }
+  std::vector<double> rates, rss;
+  for (auto _ : state) {
+    skm_engine_options o;
+    check(skm_engine_options_init(&o, sizeof o));
+    o.candidate_schema_json = cand_schema.c_str();
+    o.threads = 2;
+    skm_engine* engine = nullptr;
+    check(skm_engine_create(&o, &engine));
+    const long before = rss_kib();
+    const auto t0 = std::chrono::steady_clock::now();
+    std::size_t added = 0;
+    check(skm_engine_upsert_json(engine, SKM_SIDE_CANDIDATE, text.c_str(), &added));
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    rss.push_back(double(rss_kib() - before) * 1024.0 / double(n));
+    state.SetIterationTime(s);
+    rates.push_back(double(added) / s);
+    skm_engine_free(engine);
+  }
+  state.counters["profiles_per_s"] = median(rates);
+  state.counters["rss_bytes_per_profile"] = median(rss);
+}
+BENCHMARK(BM_CApiIngestJsonl)->Iterations(3)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace

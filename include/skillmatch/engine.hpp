@@ -10,7 +10,10 @@
 //      with its breakdown when asked.
 //
 // Thread-safety: match*, embed, parse_profile and the accessors may run concurrently from any number
-// of threads, also while one thread calls upsert/remove (see ProfileIndex's contract).
+// of threads, also while one thread calls upsert/remove (see ProfileIndex's contract). A query takes
+// the documents' lock per phase and per scan chunk, never for its whole length, so the writer
+// progresses; a profile written during a query may be missed or included, and every result is live,
+// filtered and scored on its data at the re-rank (docs/matching.md "Concurrency").
 #pragma once
 
 #include <cstdint>
@@ -115,6 +118,11 @@ class Engine {
 
   /// Parses one JSON profile (profile_json.hpp) with this engine's resolver.
   Profile parse_profile(std::string_view json, std::string_view where = "profile") const;
+  /// JSONL text (read_profiles_jsonl_text) parsed and resolved on the engine's threads with this
+  /// engine's resolver and `options` (the engine's own parsing options when null).
+  std::vector<Profile> parse_profiles_jsonl(std::string_view text, std::string_view source_name,
+                                            const ProfileParseOptions* options = nullptr,
+                                            ProfileParseReport* report = nullptr) const;
   /// The profile's unit vector: its external vector normalised, or its skills (and title occupation)
   /// embedded. Error(dimension_mismatch) for a wrong-length external vector, Error(invalid_value) for
   /// NaN/Inf or a zero vector, Error(invalid_argument) when external vectors are required and missing.
@@ -122,8 +130,10 @@ class Engine {
 
   /// Adds or replaces a profile on `side` (errors as ProfileIndex::upsert and embed(), with the id).
   void upsert(Side side, const Profile& profile);
-  /// Adds many; returns how many were added. Stops at the first error (earlier ones stay).
-  std::size_t upsert_all(Side side, std::span<const Profile> profiles);
+  /// Adds many (embedding on the engine's threads, then inserting in order); returns how many were
+  /// added. Stops at the first error, in order (earlier ones stay, as with a loop of upsert());
+  /// `added` (may be null) receives how many were added, also when it throws.
+  std::size_t upsert_all(Side side, std::span<const Profile> profiles, std::size_t* added = nullptr);
   bool remove(Side side, std::string_view id);
   std::size_t size(Side side) const;
 

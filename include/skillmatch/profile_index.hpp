@@ -8,14 +8,20 @@
 //
 // Concurrency contract: any number of threads may read at once through ReadView objects while at most
 // one thread writes (upsert, remove); a writer waits for the readers present and blocks new readers
-// for the duration of one write (a std::shared_mutex), so every ReadView sees a consistent state and
-// never a half-written profile. Several writers are also safe (they serialise), but one writer is the
-// intended use. Do not call a writer on the same thread while holding a ReadView (self-deadlock).
+// for the duration of one write, so every ReadView sees a consistent state and never a half-written
+// profile. The lock prefers writers (core/rw_lock.hpp): once a writer waits, new ReadViews wait
+// behind it, so a writer waits at most for the views already open. Hence keep views short (the
+// engine takes one per phase of a query, and one per chunk of a scan through scan_guard(), never for
+// a whole query), and never open a second view on the same thread while holding one, on this index
+// or on another (the only code that holds two at once, Engine::save, takes the job side's first:
+// one global order). Several writers are also safe (they serialise), but one writer is the intended
+// use. Do not call a writer on the same thread while holding a ReadView (self-deadlock).
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <mutex>
 #include <shared_mutex>
 #include <span>
 #include <string>
@@ -26,7 +32,9 @@
 
 #include "skillmatch/attributes.hpp"
 #include "skillmatch/core/bitmap.hpp"
+#include "skillmatch/core/rw_lock.hpp"
 #include "skillmatch/profile.hpp"
+#include "skillmatch/search/exact_search.hpp"
 #include "skillmatch/search/vector_store.hpp"
 
 namespace skillmatch {
@@ -82,16 +90,31 @@ class ProfileIndex {
     friend class ProfileIndex;
     ReadView(const ProfileIndex* index) : index_(index), lock_(index->mutex_) {}
     const ProfileIndex* index_;
-    std::shared_lock<std::shared_mutex> lock_;
+    std::shared_lock<WriterPreferringLock> lock_;
   };
   ReadView read() const { return ReadView(this); }
+
+  /// For exact_search over vectors() without a ReadView held (ExactSearchOptions::guard): takes the
+  /// shared side of this index's lock for one chunk at a time. The same rules as a ReadView's (no
+  /// other view held by the thread while a chunk is held; the search never holds two).
+  ScanGuard& scan_guard() const noexcept { return guard_; }
+  /// The vector store itself, for a guarded search only (read it under scan_guard()).
+  const VectorStore& vectors_unlocked() const noexcept { return vectors_; }
 
  private:
   friend struct IndexFileAccess;  // the index file codec (src/index/profile_index_codec.cpp)
   void unlink_postings(std::uint32_t row);
 
+  struct Guard final : ScanGuard {
+    explicit Guard(WriterPreferringLock& l) : lock_(l) {}
+    void lock() override { lock_.lock_shared(); }
+    void unlock() noexcept override { lock_.unlock_shared(); }
+    WriterPreferringLock& lock_;
+  };
+
   Side side_;
-  mutable std::shared_mutex mutex_;
+  mutable WriterPreferringLock mutex_;
+  mutable Guard guard_{mutex_};
   VectorStore vectors_;
   AttributeColumns columns_;
   std::vector<std::string> ids_;

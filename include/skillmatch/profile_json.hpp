@@ -25,6 +25,10 @@
 #include "skillmatch/resolver.hpp"
 
 namespace skillmatch {
+class ThreadPool;
+}
+
+namespace skillmatch {
 
 struct ProfileParseOptions {
   /// Readings below this confidence count as unknown (reported, not guessed).
@@ -56,6 +60,13 @@ Profile parse_profile_json(std::string_view json, const Resolver& resolver, std:
 std::vector<Profile> read_profiles_jsonl(std::istream& in, std::string_view source_name, const Resolver& resolver,
                                          const ProfileParseOptions& options = {},
                                          ProfileParseReport* report = nullptr);
+
+/// read_profiles_jsonl over text in memory, the lines parsed and resolved in parallel on `pool`
+/// (null = the calling thread): the same profiles, errors, messages and report, in line order.
+/// Thread-safety: as read_profiles_jsonl.
+std::vector<Profile> read_profiles_jsonl_text(std::string_view text, std::string_view source_name,
+                                              const Resolver& resolver, const ProfileParseOptions& options = {},
+                                              ThreadPool* pool = nullptr, ProfileParseReport* report = nullptr);
 
 /// Opens and reads a JSONL file; Error(io_error) naming the path when it cannot be opened.
 std::vector<Profile> read_profiles_jsonl_file(const std::string& path, const Resolver& resolver,

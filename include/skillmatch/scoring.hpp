@@ -28,6 +28,8 @@
 // Thread-safety: a HybridScorer is immutable; score() may run concurrently.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -94,6 +96,44 @@ struct ScoreBreakdown {
   float score = 0;                               // the sum of the contributions
 };
 
+/// credit_similarity() and the information content of requirements, remembered for the concepts of
+/// one batch (Engine::match_all): a query in either direction scores up to k' documents with
+/// |job skills| x |candidate skills| similarities each, and the same pairs recur across queries, so
+/// each pair is computed once per batch instead of once per (query, document). The table is dense over
+/// the given requirement concepts x held concepts (4 bytes a pair, at most `max_pairs`, else inactive);
+/// a concept outside the lists is computed directly. Values are exactly the similarity's (scores do not
+/// change). Thread-safety: const members may run concurrently (entries fill in with relaxed atomics;
+/// two threads computing one pair store the same value).
+class CreditMemo {
+ public:
+  /// `held_major`: lay the table out by held concept (the pairs of one held concept contiguous), for
+  /// batches whose queries are candidates: a query's few skills then touch a few contiguous rows,
+  /// which stay in cache across its k' documents. False: by requirement (queries are jobs).
+  CreditMemo(const SkillSimilarity& similarity, std::span<const ConceptIndex> requirements,
+             std::span<const ConceptIndex> held, bool held_major = false,
+             std::size_t max_pairs = std::size_t{1} << 25);
+  ~CreditMemo();
+  CreditMemo(const CreditMemo&) = delete;
+  CreditMemo& operator=(const CreditMemo&) = delete;
+  bool active() const noexcept { return active_; }
+  /// similarity.credit(requirement, have).
+  float credit(ConceptIndex requirement, ConceptIndex have) const;
+  /// similarity.information_content(requirement) (0.5 for a concept outside any hierarchy, as
+  /// HybridScorer::effective_weight counts it).
+  float information_content(ConceptIndex requirement) const;
+  /// The information content effective_weight() uses, computed (no memo).
+  static float direct_ic(const SkillSimilarity& similarity, ConceptIndex requirement);
+
+ private:
+  const SkillSimilarity* similarity_;
+  bool active_ = false;
+  std::vector<std::int32_t> requirement_slot_, held_slot_;  // per concept, -1 = not in the table
+  std::size_t requirement_count_ = 0, held_count_ = 0;
+  bool held_major_ = false;
+  struct Table;
+  std::unique_ptr<Table> table_;
+};
+
 class HybridScorer {
  public:
   /// Error(invalid_argument) when a weight is negative or not finite, all are zero, or the
@@ -116,6 +156,10 @@ class HybridScorer {
   /// The similarity a candidate skill `have` earns for requirement `requirement` (1 for the same concept).
   float credit_similarity(ConceptIndex requirement, ConceptIndex have) const;
 
+  /// Takes similarities and information contents from `memo` (borrowed; null = none) instead of
+  /// computing them: the same scores, faster for batches.
+  void use_memo(const CreditMemo* memo) noexcept { memo_ = memo && memo->active() ? memo : nullptr; }
+
   const ScoreWeights& weights() const noexcept { return weights_; }
   float must_threshold() const noexcept { return must_threshold_; }
   float similarity_floor() const noexcept { return similarity_floor_; }
@@ -131,6 +175,7 @@ class HybridScorer {
   bool meets_one(const ProfileSkill& want, std::span<const ProfileSkill> have) const;
 
   const SkillSimilarity* similarity_;
+  const CreditMemo* memo_ = nullptr;
   ScoreWeights weights_;
   float must_threshold_;
   float similarity_floor_;

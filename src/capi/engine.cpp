@@ -191,18 +191,33 @@ SKM_API skm_status skm_engine_upsert_json(skm_engine* engine, int side, const ch
     if (only_space(text)) reject(SKM_INVALID_ARGUMENT, "json holds no profile");
     std::vector<Profile> profiles;
     // One object (possibly spread over several lines), else JSONL.
+    // Parsed once: text on one line goes straight to the profile parser; on several lines a trial
+    // parse of the whole text (it stops at the start of line 2 for JSONL, having read only line 1)
+    // tells a pretty-printed object from JSONL.
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    const std::size_t last = text.find_last_not_of(" \t\r\n");
+    // (A byte order mark goes the JSONL way, which skips it.)
+    const bool one_line = !text.starts_with("\xEF\xBB\xBF") && text.substr(first, last - first + 1).find('\n') == std::string_view::npos;
     boost::system::error_code ec;
-    const boost::json::value whole = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
-    if (!ec && whole.is_object()) {
+    const bool one_object =
+        (one_line && text[first] == '{') || [&] {
+          const boost::json::value whole = boost::json::parse(boost::json::string_view(text.data(), text.size()), ec);
+          return !ec && whole.is_object();
+        }();
+    if (one_object) {
       profiles.push_back(e.parse_profile(text, "json"));
     } else {
-      std::istringstream in{std::string(text)};
-      profiles = read_profiles_jsonl(in, "json", e.resolver(), engine->parsing);
+      profiles = e.parse_profiles_jsonl(text, "json", &engine->parsing);  // lines parsed in parallel
     }
-    for (const Profile& p : profiles) {
-      e.upsert(s, p);
-      if (out_added) ++*out_added;
+    // Embedded in parallel on the engine's threads (Engine::upsert_all), inserted in order.
+    std::size_t added = 0;
+    try {
+      e.upsert_all(s, profiles, &added);
+    } catch (...) {
+      if (out_added) *out_added = added;
+      throw;
     }
+    if (out_added) *out_added = added;
   });
 }
 

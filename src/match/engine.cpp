@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <mutex>
 
 #include "index/engine_file.hpp"
@@ -92,7 +93,8 @@ Engine::~Engine() = default;
 
 void Engine::save(const std::filesystem::path& path) const {
   const Impl& im = *impl_;
-  // Both views for the whole write: the vector sections point into the stores.
+  // Both views for the whole write: the vector sections point into the stores. The only place that
+  // holds both sides' locks: jobs first, always (one global order, profile_index.hpp).
   auto jobs = im.jobs->read();
   auto candidates = im.candidates->read();
   indexfile::EngineFileParts parts;
@@ -141,6 +143,12 @@ Profile Engine::parse_profile(std::string_view json, std::string_view where) con
   return parse_profile_json(json, impl_->resolver, where, impl_->options.parsing);
 }
 
+std::vector<Profile> Engine::parse_profiles_jsonl(std::string_view text, std::string_view source_name,
+                                                  const ProfileParseOptions* options, ProfileParseReport* report) const {
+  return read_profiles_jsonl_text(text, source_name, impl_->resolver, options ? *options : impl_->options.parsing,
+                                  &impl_->pool, report);
+}
+
 std::vector<float> Engine::embed(const Profile& profile) const { return impl_->embed(profile); }
 
 void Engine::upsert(Side side, const Profile& profile) {
@@ -149,11 +157,27 @@ void Engine::upsert(Side side, const Profile& profile) {
   impl_->index(side).upsert(profile, v);
 }
 
-std::size_t Engine::upsert_all(Side side, std::span<const Profile> profiles) {
-  // Embedding is the expensive part and needs no lock: do it in parallel, then insert in order.
+std::size_t Engine::upsert_all(Side side, std::span<const Profile> profiles, std::size_t* added) {
+  // Embedding is the expensive part and needs no lock: do it in parallel, then insert in order. An
+  // embedding error is kept with its profile and raised when the insertion reaches it, so the
+  // profiles before it are added, as a loop of upsert() would.
+  if (added) *added = 0;
   std::vector<std::vector<float>> vectors(profiles.size());
-  impl_->pool.parallel_for(profiles.size(), 0, [&](std::size_t i, std::size_t) { vectors[i] = impl_->embed(profiles[i]); });
-  for (std::size_t i = 0; i < profiles.size(); ++i) impl_->index(side).upsert(profiles[i], vectors[i]);
+  std::vector<std::exception_ptr> errors(profiles.size());
+  impl_->pool.parallel_for(profiles.size(), 0, [&](std::size_t i, std::size_t) {
+    try {
+      if (profiles[i].id.empty())
+        fail(ErrorCode::invalid_argument, std::string(to_string(side)) + " profile with an empty id");
+      vectors[i] = impl_->embed(profiles[i]);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  });
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    if (errors[i]) std::rethrow_exception(errors[i]);
+    impl_->index(side).upsert(profiles[i], vectors[i]);
+    if (added) ++*added;
+  }
   return profiles.size();
 }
 
@@ -199,14 +223,18 @@ float preference_share(const CompiledQuery& q, const AttributeColumns& columns, 
 
 }  // namespace
 
-// Everything one call of match()/match_all() shares between its queries.
+// Everything one call of match()/match_all() shares between its queries. No ReadView lives here:
+// a query takes the documents' lock in short phases (the admitted rows; the vector scan, one chunk
+// per hold through the index's scan guard; the re-rank), never for its whole length, so a writer
+// gets in between (profile_index.hpp). A row written between two phases is re-checked at the
+// re-rank: a removed row is dropped, a replaced one is filtered and scored on its new data.
 struct MatchContext {
   const MatchOptions& options;
   Side query_side;
-  const ProfileIndex::ReadView& docs;
+  const ProfileIndex& index;
   const CompiledQuery& compiled;
   HybridScorer scorer;
-  Bitmap base;  // live rows that pass the filter
+  Bitmap base;  // rows live and passing the filter when the query (or batch) started
 };
 
 // The cosine of a query and a stored row, computed the same way whichever search produced the hit
@@ -225,65 +253,89 @@ static float row_cosine(const ProfileIndex::ReadView& docs, std::uint32_t row, s
 // Job queries: each distinct concept of the documents is tested once per must-have and its rows are
 // taken from the inverted index (exact, no neighbour-list truncation). Candidate queries: the must-
 // haves are the documents', so each admitted job is checked against the candidate's skills.
-static void admitted_rows(const MatchContext& ctx, std::span<const ProfileSkill> query_skills, Bitmap& admitted) {
+static void admitted_rows(const MatchContext& ctx, const ProfileIndex::ReadView& docs,
+                          std::span<const ProfileSkill> query_skills, Bitmap& admitted) {
   admitted = ctx.base;
   if (!ctx.options.required_as_filter) return;
   if (ctx.query_side == Side::job) {
     for (const auto& want : query_skills) {
       if (!want.required) continue;
-      Bitmap any(ctx.docs.rows());
-      ctx.docs.for_each_concept([&](ConceptIndex c, std::span<const std::uint32_t> rows) {
+      Bitmap any(docs.rows());
+      docs.for_each_concept([&](ConceptIndex c, std::span<const std::uint32_t> rows) {
         if (ctx.scorer.meets(want, c))
           for (std::uint32_t r : rows) any.set(r);
       });
+      any.resize(admitted.size());  // rows added since the base was taken are not searched
       admitted &= any;
     }
     return;
   }
   ctx.base.for_each_set([&](std::size_t r) {
-    if (!ctx.scorer.meets_required(ctx.docs.skills(static_cast<std::uint32_t>(r)), query_skills)) admitted.reset(r);
+    if (!ctx.scorer.meets_required(docs.skills(static_cast<std::uint32_t>(r)), query_skills)) admitted.reset(r);
   });
 }
 
-// Re-ranks the vector hits of one query by the hybrid score and fills its results.
+// Whether a hit of the vector stage may still be returned at the re-rank: its row may have been
+// removed or replaced since the admitted rows were taken (a concurrent writer). Always true for
+// rows nobody wrote meanwhile, so without writers results are those of a locked query.
+static bool still_admitted(const MatchContext& ctx, const ProfileIndex::ReadView& docs,
+                           std::span<const ProfileSkill> query_skills, std::uint32_t row) {
+  if (row >= docs.rows() || !docs.live().test(row)) return false;
+  if (ctx.compiled.filter && !matches(*ctx.compiled.filter, docs.columns(), row)) return false;
+  if (ctx.options.required_as_filter) {
+    auto doc_skills = docs.skills(row);
+    const bool query_is_job = ctx.query_side == Side::job;
+    if (!ctx.scorer.meets_required(query_is_job ? query_skills : doc_skills, query_is_job ? doc_skills : query_skills))
+      return false;
+  }
+  return true;
+}
+
+// Re-ranks the vector hits of one query by the hybrid score and fills its results. Takes the
+// documents' lock for its length (short: k' rows).
 static void rerank(const MatchContext& ctx, std::span<const ProfileSkill> query_skills,
                    std::span<const float> query_vector, const std::vector<Hit>& hits, MatchResults& out) {
   struct Scored {
     std::uint32_t row;
     float score;
   };
-  std::vector<Scored> scored;
+  thread_local std::vector<Scored> scored;  // per thread, grows only: no allocation per query
+  scored.clear();
   scored.reserve(hits.size());
   const bool query_is_job = ctx.query_side == Side::job;
+  const auto docs = ctx.index.read();
   for (const auto& h : hits) {
-    auto doc_skills = ctx.docs.skills(h.row);
+    if (!still_admitted(ctx, docs, query_skills, h.row)) continue;
+    auto doc_skills = docs.skills(h.row);
     auto job = query_is_job ? query_skills : doc_skills;
     auto cand = query_is_job ? doc_skills : query_skills;
-    float pref = preference_share(ctx.compiled, ctx.docs.columns(), h.row, nullptr);
-    float s = ctx.scorer.score(job, cand, row_cosine(ctx.docs, h.row, query_vector), pref);
+    float pref = preference_share(ctx.compiled, docs.columns(), h.row, nullptr);
+    float s = ctx.scorer.score(job, cand, row_cosine(docs, h.row, query_vector), pref);
     scored.push_back({h.row, s});
   }
-  std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+  const std::size_t keep = std::min(ctx.options.k, scored.size());
+  auto better = [&](const Scored& a, const Scored& b) {
     if (a.score != b.score) return a.score > b.score;
-    return ctx.docs.id(a.row) < ctx.docs.id(b.row);
-  });
-  if (scored.size() > ctx.options.k) scored.resize(ctx.options.k);
+    return docs.id(a.row) < docs.id(b.row);
+  };
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep), scored.end(), better);
+  scored.resize(keep);
   out.matches.clear();
   for (const auto& s : scored) {
     Match m;
-    m.id = ctx.docs.id(s.row);
+    m.id = docs.id(s.row);
     m.score = s.score;
     if (ctx.options.explain) {
-      auto doc_skills = ctx.docs.skills(s.row);
+      auto doc_skills = docs.skills(s.row);
       auto job = query_is_job ? query_skills : doc_skills;
       auto cand = query_is_job ? doc_skills : query_skills;
       ScoreBreakdown b;
-      float pref = preference_share(ctx.compiled, ctx.docs.columns(), s.row, &b.preference_outcomes);
-      m.score = ctx.scorer.score(job, cand, row_cosine(ctx.docs, s.row, query_vector), pref, &b);
+      float pref = preference_share(ctx.compiled, docs.columns(), s.row, &b.preference_outcomes);
+      m.score = ctx.scorer.score(job, cand, row_cosine(docs, s.row, query_vector), pref, &b);
       for (auto& p : b.preference_outcomes)
         p.contribution = p.passed ? b.preferences.weight * p.weight / ctx.compiled.preference_weight_sum : 0;
       m.breakdown = std::move(b);
-      if (ctx.compiled.filter) m.filter = explain(*ctx.compiled.filter, ctx.docs.columns(), s.row);
+      if (ctx.compiled.filter) m.filter = explain(*ctx.compiled.filter, docs.columns(), s.row);
     }
     out.matches.push_back(std::move(m));
   }
@@ -305,24 +357,30 @@ static void run_query(const MatchContext& ctx, ThreadPool* pool, std::size_t thr
     return;
   }
   Bitmap admitted;
-  admitted_rows(ctx, query_skills, admitted);
+  {
+    const auto docs = ctx.index.read();
+    admitted_rows(ctx, docs, query_skills, admitted);
+  }
   out.admitted = admitted.count();
   if (out.admitted == 0) return;
-  std::vector<Hit> hits;
+  thread_local std::vector<Hit> hits;
   ExactSearchOptions so;
   so.k = rerank_depth(ctx.options);
   so.filter = &admitted;
   so.threads = threads;
-  exact_search(ctx.docs.vectors(), query_vector, so, pool, hits);
+  so.guard = &ctx.index.scan_guard();
+  exact_search(ctx.index.vectors_unlocked(), query_vector, so, pool, hits);
   rerank(ctx, query_skills, query_vector, hits, out);
 }
 
 static MatchContext make_context(const SkillSimilarity& similarity, const MatchOptions& options, Side query_side,
-                                 const ProfileIndex::ReadView& docs, const CompiledQuery& compiled) {
-  MatchContext ctx{options, query_side, docs, compiled,
+                                 const ProfileIndex& index, const CompiledQuery& compiled) {
+  MatchContext ctx{options, query_side, index, compiled,
                    HybridScorer(similarity, options.weights, options.must_threshold, options.similarity_floor,
                                 options.specificity),
-                   docs.live()};
+                   {}};
+  const auto docs = index.read();
+  ctx.base = docs.live();
   if (compiled.filter) {
     Bitmap f;
     evaluate(*compiled.filter, docs.columns(), f);
@@ -336,8 +394,7 @@ static MatchResults match_one(const SkillSimilarity& similarity, ThreadPool& poo
                               const CompiledQuery& compiled, std::string query_id,
                               std::span<const ProfileSkill> query_skills, std::span<const float> query_vector,
                               Side query_side, const MatchOptions& options) {
-  auto docs = target.read();
-  const MatchContext ctx = make_context(similarity, options, query_side, docs, compiled);
+  const MatchContext ctx = make_context(similarity, options, query_side, target, compiled);
   MatchResults results;
   results.query_id = std::move(query_id);
   run_query(ctx, &pool, options.threads, query_skills, query_vector, nullptr, results);
@@ -383,13 +440,46 @@ std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions&
   const Impl& im = *impl_;
   const ProfileIndex& target = im.index(other_side(query_side));
   CompiledQuery compiled = compile_query(options, target.schema());
-  auto queries = im.index(query_side).read();
-  auto docs = target.read();
-  std::vector<std::uint32_t> query_rows;
-  queries.live().for_each_set([&](std::size_t r) { query_rows.push_back(static_cast<std::uint32_t>(r)); });
-  std::vector<MatchResults> results(query_rows.size());
-  if (query_rows.empty()) return results;
-  const MatchContext ctx = make_context(im.similarity, options, query_side, docs, compiled);
+  // The queries are copied out under the query side's lock, which is then released: a thread never
+  // holds both sides' locks (two batches in opposite directions would otherwise deadlock behind
+  // writers queued on each side).
+  std::vector<std::string> query_ids;
+  std::vector<std::vector<ProfileSkill>> query_skills;
+  std::vector<float> qv;
+  std::vector<ConceptIndex> query_concepts, doc_concepts;  // for the batch's CreditMemo
+  {
+    const auto queries = im.index(query_side).read();
+    const std::size_t nq = queries.live_count();
+    query_ids.reserve(nq);
+    query_skills.reserve(nq);
+    qv.reserve(nq * im.dimension);
+    queries.live().for_each_set([&](std::size_t r) {
+      const auto row = static_cast<std::uint32_t>(r);
+      query_ids.push_back(queries.id(row));
+      auto sk = queries.skills(row);
+      query_skills.emplace_back(sk.begin(), sk.end());
+      for (const auto& k : sk) query_concepts.push_back(k.concept_index);
+      auto v = queries.vectors().row(row);
+      qv.insert(qv.end(), v.begin(), v.end());
+    });
+  }
+  const std::size_t nq = query_ids.size();
+  std::vector<MatchResults> results(nq);
+  if (nq == 0) return results;
+  MatchContext ctx = make_context(im.similarity, options, query_side, target, compiled);
+  {
+    const auto docs = target.read();
+    docs.for_each_concept([&](ConceptIndex c, std::span<const std::uint32_t>) { doc_concepts.push_back(c); });
+  }
+  // Every query scores up to k' documents and the pairs of concepts recur across queries: compute
+  // each similarity once per batch (the cost that made candidate->jobs ~85x slower per document).
+  const bool query_is_job = query_side == Side::job;
+  const CreditMemo memo(im.similarity, query_is_job ? query_concepts : doc_concepts,
+                        query_is_job ? doc_concepts : query_concepts, /*held_major=*/!query_is_job);
+  ctx.scorer.use_memo(&memo);
+  auto query_vector = [&](std::size_t i) {
+    return std::span<const float>(qv.data() + i * im.dimension, im.dimension);
+  };
 
   // Without required_as_filter every query admits the same rows, so the vector stage runs as one
   // batch (blocked matrix products); with it each query has its own rows and searches alone. Either
@@ -397,26 +487,21 @@ std::vector<MatchResults> Engine::match_all(Side query_side, const MatchOptions&
   std::vector<std::vector<Hit>> hits;
   const bool batch = !options.required_as_filter && ctx.base.count() > 0;
   if (batch) {
-    std::vector<float> qv(query_rows.size() * im.dimension);
-    for (std::size_t i = 0; i < query_rows.size(); ++i) {
-      auto v = queries.vectors().row(query_rows[i]);
-      std::copy(v.begin(), v.end(), qv.begin() + static_cast<std::ptrdiff_t>(i * im.dimension));
-    }
     ExactSearchOptions so;
     so.k = rerank_depth(options);
     so.filter = &ctx.base;
     so.threads = options.threads;
-    exact_search_batch(docs.vectors(), qv.data(), query_rows.size(), so, &im.pool, hits);
+    so.guard = &target.scan_guard();
+    exact_search_batch(target.vectors_unlocked(), qv.data(), nq, so, &im.pool, hits);
   }
   std::mutex progress_mutex;
   std::size_t done = 0;
-  im.pool.parallel_for(query_rows.size(), options.threads, [&](std::size_t i, std::size_t) {
-    results[i].query_id = queries.id(query_rows[i]);
-    run_query(ctx, nullptr, 1, queries.skills(query_rows[i]), queries.vectors().row(query_rows[i]),
-              batch ? &hits[i] : nullptr, results[i]);
+  im.pool.parallel_for(nq, options.threads, [&](std::size_t i, std::size_t) {
+    results[i].query_id = query_ids[i];
+    run_query(ctx, nullptr, 1, query_skills[i], query_vector(i), batch ? &hits[i] : nullptr, results[i]);
     if (options.progress) {
       std::lock_guard lock(progress_mutex);
-      options.progress(++done, query_rows.size());
+      options.progress(++done, nq);
     }
   });
   return results;

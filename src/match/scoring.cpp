@@ -1,6 +1,7 @@
 #include "skillmatch/scoring.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace skillmatch {
@@ -24,6 +25,71 @@ float level_factor(const ProfileSkill& want, const ProfileSkill& have) noexcept 
   return 0.5f + 0.5f * std::min(1.0f, have_value / want_value);
 }
 
+namespace {
+constexpr float unset = -1.0f;  // no credit or IC is negative
+}
+
+struct CreditMemo::Table {
+  std::vector<std::atomic<float>> credit, ic;
+};
+
+float CreditMemo::direct_ic(const SkillSimilarity& similarity, ConceptIndex c) {
+  // A concept outside any hierarchy has no information content to speak of (its IC is 0 by
+  // construction, not because it is common): it counts as average.
+  const bool isolated = similarity.taxonomy().broader(c).empty();
+  return isolated ? 0.5f : similarity.information_content(c);
+}
+
+CreditMemo::CreditMemo(const SkillSimilarity& similarity, std::span<const ConceptIndex> requirements,
+                       std::span<const ConceptIndex> held, bool held_major, std::size_t max_pairs)
+    : similarity_(&similarity), held_major_(held_major) {
+  const std::size_t n = similarity.taxonomy().size();
+  requirement_slot_.assign(n, -1);
+  held_slot_.assign(n, -1);
+  std::size_t nr = 0;
+  for (ConceptIndex c : requirements)
+    if (c < n && requirement_slot_[c] < 0) requirement_slot_[c] = static_cast<std::int32_t>(nr++);
+  for (ConceptIndex c : held)
+    if (c < n && held_slot_[c] < 0) held_slot_[c] = static_cast<std::int32_t>(held_count_++);
+  requirement_count_ = nr;
+  if (nr == 0 || held_count_ == 0 || nr > max_pairs / held_count_) return;
+  table_ = std::make_unique<Table>();
+  table_->credit = std::vector<std::atomic<float>>(nr * held_count_);
+  for (auto& x : table_->credit) x.store(unset, std::memory_order_relaxed);
+  table_->ic = std::vector<std::atomic<float>>(nr);
+  for (auto& x : table_->ic) x.store(unset, std::memory_order_relaxed);
+  active_ = true;
+}
+
+CreditMemo::~CreditMemo() = default;
+
+float CreditMemo::credit(ConceptIndex requirement, ConceptIndex have) const {
+  if (!active_ || requirement >= requirement_slot_.size() || have >= held_slot_.size() ||
+      requirement_slot_[requirement] < 0 || held_slot_[have] < 0)
+    return similarity_->credit(requirement, have);
+  const auto r = static_cast<std::size_t>(requirement_slot_[requirement]);
+  const auto h = static_cast<std::size_t>(held_slot_[have]);
+  auto& slot = table_->credit[held_major_ ? h * requirement_count_ + r : r * held_count_ + h];
+  float v = slot.load(std::memory_order_relaxed);
+  if (v == unset) {
+    v = similarity_->credit(requirement, have);
+    slot.store(v, std::memory_order_relaxed);
+  }
+  return v;
+}
+
+float CreditMemo::information_content(ConceptIndex requirement) const {
+  if (!active_ || requirement >= requirement_slot_.size() || requirement_slot_[requirement] < 0)
+    return direct_ic(*similarity_, requirement);
+  auto& slot = table_->ic[static_cast<std::size_t>(requirement_slot_[requirement])];
+  float v = slot.load(std::memory_order_relaxed);
+  if (v == unset) {
+    v = direct_ic(*similarity_, requirement);
+    slot.store(v, std::memory_order_relaxed);
+  }
+  return v;
+}
+
 HybridScorer::HybridScorer(const SkillSimilarity& similarity, ScoreWeights weights, float must_threshold,
                            float similarity_floor, float specificity)
     : similarity_(&similarity),
@@ -44,7 +110,8 @@ HybridScorer::HybridScorer(const SkillSimilarity& similarity, ScoreWeights weigh
 }
 
 float HybridScorer::credit_similarity(ConceptIndex requirement, ConceptIndex have) const {
-  return requirement == have ? 1.0f : similarity_->credit(requirement, have);
+  if (requirement == have) return 1.0f;
+  return memo_ ? memo_->credit(requirement, have) : similarity_->credit(requirement, have);
 }
 
 bool HybridScorer::meets(const ProfileSkill& want, ConceptIndex have) const {
@@ -76,8 +143,7 @@ float HybridScorer::effective_weight(const ProfileSkill& want) const {
   // concept's information content, as TF-IDF scales terms by rarity.
   // A concept outside any hierarchy has no information content to speak of (its IC is 0 by
   // construction, not because it is common): it counts as average.
-  const bool isolated = similarity_->taxonomy().broader(want.concept_index).empty();
-  float ic = isolated ? 0.5f : similarity_->information_content(want.concept_index);
+  float ic = memo_ ? memo_->information_content(want.concept_index) : CreditMemo::direct_ic(*similarity_, want.concept_index);
   return want.weight * ((1.0f - specificity_) + specificity_ * ic);
 }
 

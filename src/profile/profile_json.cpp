@@ -2,6 +2,8 @@
 #include "skillmatch/profile_json.hpp"
 
 #include "io/json_keys.hpp"
+#include "skillmatch/core/thread_pool.hpp"
+#include <exception>
 #include <boost/json.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
 #include <cctype>
@@ -246,6 +248,80 @@ std::vector<Profile> read_profiles_jsonl_file(const std::string& path, const Res
   std::ifstream in(path, std::ios::binary);
   if (!in) fail(ErrorCode::io_error, "cannot open profile file '" + path + "'");
   return read_profiles_jsonl(in, path, resolver, options, report);
+}
+
+std::vector<Profile> read_profiles_jsonl_text(std::string_view text, std::string_view source_name,
+                                              const Resolver& resolver, const ProfileParseOptions& options,
+                                              ThreadPool* pool, ProfileParseReport* report) {
+  ProfileParseReport local;
+  ProfileParseReport& r = report ? *report : local;
+  r = {};
+  // The lines as std::getline cuts them (a '\r' stays, the parser skips it as white space).
+  struct Line {
+    std::string_view text;
+    std::size_t number;
+  };
+  std::vector<Line> lines;
+  std::size_t line_no = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    ++line_no;
+    if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a UTF-8 byte order mark
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) lines.push_back({line, line_no});
+    at = end + 1;
+  }
+  // Parse and resolve in parallel (the expensive part; the resolver is thread-safe), then check ids
+  // and vector lengths in line order, so errors and their order are read_profiles_jsonl's.
+  std::vector<Profile> parsed(lines.size());
+  std::vector<std::exception_ptr> errors(lines.size());
+  auto parse = [&](std::size_t i, std::size_t) {
+    try {
+      parsed[i] = parse_profile_json(lines[i].text, resolver,
+                                     std::string(source_name) + ":" + std::to_string(lines[i].number), options);
+    } catch (...) {
+      errors[i] = std::current_exception();
+    }
+  };
+  if (pool) {
+    pool->parallel_for(lines.size(), 0, parse);
+  } else {
+    for (std::size_t i = 0; i < lines.size(); ++i) parse(i, 0);
+  }
+  std::vector<Profile> profiles;
+  profiles.reserve(lines.size());
+  boost::unordered_flat_map<std::string, std::size_t> seen;  // id -> line
+  std::size_t vector_dim = 0, vector_line = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    ++r.lines;
+    const std::size_t number = lines[i].number;
+    try {
+      if (errors[i]) std::rethrow_exception(errors[i]);
+      Profile& p = parsed[i];
+      const std::string where = std::string(source_name) + ":" + std::to_string(number);
+      if (auto [it, fresh] = seen.emplace(p.id, number); !fresh)
+        fail(ErrorCode::duplicate, where + ": id '" + p.id + "' repeats the id of line " + std::to_string(it->second));
+      if (!p.vector.empty()) {
+        if (vector_dim == 0) {
+          vector_dim = p.vector.size();
+          vector_line = number;
+        } else if (p.vector.size() != vector_dim) {
+          fail(ErrorCode::dimension_mismatch, where + ": vector has " + std::to_string(p.vector.size()) +
+                                                  " components, the vector of line " + std::to_string(vector_line) +
+                                                  " has " + std::to_string(vector_dim));
+        }
+      }
+      r.unknown_skills += p.unknown_skills.size();
+      profiles.push_back(std::move(p));
+    } catch (const Error& e) {
+      if (!options.skip_bad_lines) throw;
+      ++r.bad_lines;
+      if (r.errors.size() < options.max_reported_errors) r.errors.emplace_back(e.what());
+    }
+  }
+  r.profiles = profiles.size();
+  return profiles;
 }
 
 }  // namespace skillmatch

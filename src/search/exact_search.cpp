@@ -57,7 +57,7 @@ struct TopK {
 };
 
 struct Scan {
-  const float* data;
+  const VectorStore* store;  // rows are read through store->data() at each scan_range (it may move between guarded chunks)
   std::size_t dim;
   const std::uint64_t* filter;  // nullptr = all rows
   detail::DotRowsFn dot_rows;
@@ -83,11 +83,12 @@ void scan_range(const Scan& s, const float* query, std::size_t begin, std::size_
   alignas(64) float scores[word_rows];
   // When a row is smaller than a cache line, skipping rows saves no memory traffic: score whole words.
   const bool small_rows = s.dim * sizeof(float) < 64;
+  const float* data = s.store->data();
   for (std::size_t base = begin; base < end; base += word_rows) {
     const std::uint64_t valid = low_bits(std::min(word_rows, end - base));
     const std::uint64_t word = s.filter ? s.filter[base / word_rows] & valid : valid;
     if (!word) continue;  // nothing admitted: these rows are never read
-    const float* rows = s.data + base * s.dim;
+    const float* rows = data + base * s.dim;
     const auto row0 = static_cast<std::uint32_t>(base);
     if (word == valid || small_rows || std::popcount(word) >= 32) {
       // All or most rows admitted: one kernel call up to the last admitted row, keep admitted scores.
@@ -113,8 +114,39 @@ std::size_t resolve_threads(const ExactSearchOptions& o, const ThreadPool* pool)
   return o.threads == 0 ? pool->size() : std::min(o.threads, pool->size());
 }
 
+// Holds a ScanGuard for one chunk (nothing without one); released on every path, exceptions too.
+class ChunkHold {
+ public:
+  explicit ChunkHold(ScanGuard* g) : g_(g) {
+    if (g_) g_->lock();
+  }
+  ~ChunkHold() {
+    if (g_) g_->unlock();
+  }
+  ChunkHold(const ChunkHold&) = delete;
+  ChunkHold& operator=(const ChunkHold&) = delete;
+
+ private:
+  ScanGuard* g_;
+};
+
+// Rows to search: the store's, or with a guard the filter's (the store, read under the guard only,
+// may have grown since the filter was made).
+std::size_t rows_to_search(const VectorStore& store, const ExactSearchOptions& o, const char* fn) {
+  if (!o.guard) return store.size();
+  ChunkHold hold(o.guard);
+  if (o.filter->size() > store.size())
+    fail(ErrorCode::invalid_argument, std::string(fn) + ": filter has " + std::to_string(o.filter->size()) +
+                                          " bits but the store has only " + std::to_string(store.size()) + " rows");
+  return o.filter->size();
+}
+
 void check_common(const VectorStore& store, const ExactSearchOptions& o, const char* fn) {
   if (o.k == 0) fail(ErrorCode::invalid_argument, std::string(fn) + ": k must be at least 1");
+  if (o.guard) {
+    if (!o.filter) fail(ErrorCode::invalid_argument, std::string(fn) + ": a guarded search needs a filter");
+    return;  // the store's size may only be read under the guard (rows_to_search)
+  }
   if (o.filter && o.filter->size() != store.size())
     fail(ErrorCode::invalid_argument, std::string(fn) + ": filter has " + std::to_string(o.filter->size()) +
                                           " bits but the store has " + std::to_string(store.size()) + " rows");
@@ -171,10 +203,10 @@ void exact_search(const VectorStore& store, std::span<const float> query, const 
   check_query(query, store.dim(), "exact_search", 0, false);
   const detail::KernelTable& kernels = detail::active_kernels();
   out.clear();
-  const std::size_t n = store.size();
+  const std::size_t n = rows_to_search(store, options, "exact_search");
   if (n == 0) return;
   const std::size_t k = std::min(options.k, n);
-  const Scan scan{store.data(), store.dim(), options.filter ? options.filter->words().data() : nullptr,
+  const Scan scan{&store, store.dim(), options.filter ? options.filter->words().data() : nullptr,
                   kernels.dot_rows, kernels.candidates};
 
   // Chunks of whole Bitmap words, ~chunk_bytes each, but at least 4 per thread for balance.
@@ -187,12 +219,22 @@ void exact_search(const VectorStore& store, std::span<const float> query, const 
 
   Workspace& ws = t_workspace;
   ws.prepare(threads, k);
-  if (threads <= 1) {
+  ScanGuard* guard = options.guard;
+  if (threads <= 1 && !guard) {
     scan_range(scan, query.data(), 0, n, ws.tops[0]);
+  } else if (threads <= 1) {
+    // Guarded: one chunk per hold, so a writer waits for one chunk at most.
+    const std::size_t guarded_chunk =
+        ceil_div(std::max<std::size_t>(1, chunk_bytes / (store.dim() * sizeof(float))), word_rows) * word_rows;
+    for (std::size_t b = 0; b < n; b += guarded_chunk) {
+      ChunkHold hold(guard);
+      scan_range(scan, query.data(), b, std::min(n, b + guarded_chunk), ws.tops[0]);
+    }
   } else {
     TopK* tops = ws.tops.data();
     const float* q = query.data();
     pool->parallel_for(chunks, threads, [&](std::size_t c, std::size_t slot) {
+      ChunkHold hold(guard);
       scan_range(scan, q, c * chunk, std::min(n, (c + 1) * chunk), tops[slot]);
     });
   }
@@ -208,7 +250,7 @@ void exact_search_batch(const VectorStore& store, const float* queries, std::siz
   const detail::KernelTable& kernels = detail::active_kernels();
   out.resize(nq);
   for (auto& o : out) o.clear();
-  const std::size_t n = store.size();
+  const std::size_t n = nq ? rows_to_search(store, options, "exact_search_batch") : 0;
   if (n == 0 || nq == 0) return;
   const std::size_t k = std::min(options.k, n);
   // Queries go in groups: a group's score block (group x batch_block_rows floats) stays in L2, and the
@@ -216,7 +258,8 @@ void exact_search_batch(const VectorStore& store, const float* queries, std::siz
   const std::size_t blocks = ceil_div(n, batch_block_rows);
   const std::size_t threads = std::min(resolve_threads(options, pool), blocks);
   const std::uint64_t* filter = options.filter ? options.filter->words().data() : nullptr;
-  const float* data = store.data();
+  ScanGuard* guard = options.guard;
+  const float* data = guard ? nullptr : store.data();
   Workspace& ws = t_workspace;
   for (std::size_t g = 0; g < nq; g += batch_query_group) {
     const std::size_t group = std::min(batch_query_group, nq - g);
@@ -236,7 +279,19 @@ void exact_search_batch(const VectorStore& store, const float* queries, std::siz
       thread_local std::vector<float> t_scores;  // per executing thread, grows only
       if (t_scores.size() < group * count) t_scores.resize(group * batch_block_rows);
       float* scores = t_scores.data();
-      const float* rows = data + base * dim;
+      const float* rows = data ? data + base * dim : nullptr;
+      if (guard) {
+        // Copy the block under the guard, multiply without it: the writer waits for a copy of
+        // 512 rows, not for the matrix product.
+        thread_local std::vector<float> t_block;
+        if (t_block.size() < batch_block_rows * dim) t_block.resize(batch_block_rows * dim);
+        {
+          ChunkHold hold(guard);
+          const float* src = store.data() + base * dim;
+          std::copy(src, src + count * dim, t_block.data());
+        }
+        rows = t_block.data();
+      }
       if (kernels.gemm_scores) {
         kernels.gemm_scores(gq, group, rows, count, dim, scores);
       } else {

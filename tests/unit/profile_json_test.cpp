@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "skillmatch/core/thread_pool.hpp"
 #include "skillmatch/profile_json.hpp"
 #include "skillmatch/schema_io.hpp"
 #include "skillmatch/taxonomy_io.hpp"
@@ -94,6 +95,48 @@ TEST_CASE("JSONL: line numbers, blank lines, duplicates, vector lengths, skippin
   CHECK(report.bad_lines == 2);
   REQUIRE(report.errors.size() == 2);
   CHECK(contains(report.errors[1], "x.jsonl:3"));
+}
+
+TEST_CASE("JSONL text parsed in parallel gives read_profiles_jsonl's profiles, errors and report") {
+  ThreadPool pool(2);
+  auto both = [&](const std::string& text, const ProfileParseOptions& o) {
+    std::istringstream in(text);
+    ProfileParseReport serial_report, parallel_report;
+    std::string serial_error, parallel_error;
+    std::vector<Profile> serial, parallel;
+    try {
+      serial = read_profiles_jsonl(in, "x.jsonl", resolver(), o, &serial_report);
+    } catch (const Error& e) {
+      serial_error = e.what();
+    }
+    try {
+      parallel = read_profiles_jsonl_text(text, "x.jsonl", resolver(), o, &pool, &parallel_report);
+    } catch (const Error& e) {
+      parallel_error = e.what();
+    }
+    CHECK(serial_error == parallel_error);
+    REQUIRE(serial.size() == parallel.size());
+    for (std::size_t i = 0; i < serial.size(); ++i) {
+      CHECK(serial[i].id == parallel[i].id);
+      CHECK(serial[i].skills.size() == parallel[i].skills.size());
+    }
+    CHECK(serial_report.lines == parallel_report.lines);
+    CHECK(serial_report.bad_lines == parallel_report.bad_lines);
+    CHECK(serial_report.unknown_skills == parallel_report.unknown_skills);
+    CHECK(serial_report.errors == parallel_report.errors);
+    return parallel_error;
+  };
+  std::string many = "\xEF\xBB\xBF";
+  for (int i = 0; i < 200; ++i) many += "{\"id\": \"P" + std::to_string(i) + "\", \"skills\": [\"Java\", \"Pyhton\", \"nope" + std::to_string(i) + "\"]}\r\n\n";
+  CHECK(both(many, {}).empty());
+  const std::string dup = both(many + "{\"id\": \"P7\", \"skills\": [\"Go\"]}\n", {});
+  CHECK_MESSAGE(contains(dup, "repeats the id of line 15"), dup);
+  const std::string mixed = "{\"id\": \"A\", \"skills\": [\"Java\"]}\nnot json\n{\"id\": \"C\"}\n{\"id\": \"A\"}\n";
+  CHECK(contains(both(mixed, {}), "x.jsonl:2: invalid JSON"));
+  ProfileParseOptions skip;
+  skip.skip_bad_lines = true;
+  CHECK(both(mixed, skip).empty());
+  CHECK(contains(both("{\"id\": \"A\", \"vector\": [1, 2]}\n{\"id\": \"B\", \"vector\": [1]}", {}), "x.jsonl:2: vector has 1"));
 }
 
 TEST_CASE("attribute schemas: from a schema file and inferred from profiles") {

@@ -39,6 +39,19 @@ constexpr bool ranks_before(const Hit& a, const Hit& b) noexcept {
   return a.score > b.score || (a.score == b.score && a.row < b.row);
 }
 
+/// Lets a search run over a store that a writer changes between chunks (ProfileIndex): the search
+/// calls lock() before it reads any row of a chunk and unlock() after, and holds it at no other
+/// time, so a writer waits at most for one chunk (~256 KiB of vectors) instead of a whole search.
+/// Between chunks the store may grow or move (rows added after the search started are not scanned:
+/// the filter's size sets the rows); a row changed between chunks is scanned as it is then.
+struct ScanGuard {
+  virtual void lock() = 0;
+  virtual void unlock() noexcept = 0;
+
+ protected:
+  ~ScanGuard() = default;
+};
+
 struct ExactSearchOptions {
   /// How many hits to return (fewer if fewer rows are admitted). Must be >= 1.
   std::size_t k = 10;
@@ -47,6 +60,10 @@ struct ExactSearchOptions {
   const Bitmap* filter = nullptr;
   /// Threads to use: 0 = the pool's size; capped at the pool's size; 1 (or no pool) = calling thread only.
   std::size_t threads = 0;
+  /// Null = the caller keeps the store unchanged for the whole call. Non-null: the store is read
+  /// only inside guard->lock()/unlock() pairs (see ScanGuard); `filter` is then required, its size()
+  /// is the number of rows searched and may be smaller than the store's (never larger).
+  ScanGuard* guard = nullptr;
 };
 
 /// Exact top-k of `query` against `store`, written to `out` (cleared first; its capacity is reused, so
