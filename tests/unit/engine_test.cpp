@@ -479,10 +479,11 @@ TEST_CASE("concurrency: a writer keeps making progress under 4 busy matcher thre
   for (auto& m : matchers) m.join();
   MESSAGE("writer alone: " << solo << " upserts, under 4 matchers: " << loaded << " upserts in " << seconds
                            << " s each; " << matched.load() << " matches");
-  // Progress, not a benchmark (bench_match.cpp reports the ratio): 2 cores shared by 5 threads leave
-  // the writer ~40 % of a core at best; a starved writer got ~0.02 %.
+  // Progress, not a benchmark (bench_live.cpp reports the ratio): 2 cores shared by 5 threads leave
+  // the writer ~40 % of a core at best, and ctest runs another test beside this one (a CI run measured
+  // 1/27). A starved writer got ~1/40,000, so 1/200 still tells the two apart with a wide margin.
   CHECK(loaded >= 50);
-  CHECK(loaded * 20 >= solo);
+  CHECK(loaded * 200 >= solo);
 }
 
 TEST_CASE("concurrency soak: 8 matchers in both directions (single and batch) and writers on both sides") {
