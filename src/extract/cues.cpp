@@ -23,6 +23,10 @@ constexpr std::array kCurated = {
 
 #include "extract/learned_keys.inc"
 
+// Japanese words so generic that the glossary's reading of them says nothing about a posting:
+// 開発経験 (development experience) is every posting's. Never mentions (tuned on ja_dev.tsv).
+constexpr std::array kCuratedBlocked = {"開発"sv, "開発経験"sv};
+
 constexpr std::array kSkillsCues = {
     "experience"sv, "knowledge"sv, "languages"sv, "proficiency"sv, "proficient"sv, "skills"sv, "stack"sv,
     "technologies"sv, "tools"sv, "スキル"sv, "技術"sv, "言語"sv, "環境"sv, "経験"sv, "ツル"sv,
@@ -42,6 +46,7 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view toke
 std::span<const std::string_view> curated_ambiguous_keys() noexcept { return kCurated; }
 std::span<const std::string_view> learned_ambiguous_keys() noexcept { return kLearnedAmbiguous; }
 std::span<const std::string_view> learned_blocked_keys() noexcept { return kLearnedBlocked; }
+std::span<const std::string_view> curated_blocked_keys() noexcept { return kCuratedBlocked; }
 bool is_skills_cue(std::string_view token) noexcept { return contains(kSkillsCues, token); }
 bool is_name_cue(std::string_view token) noexcept { return contains(kNameCues, token); }
 bool is_lead_cue(std::string_view token) noexcept { return contains(kLeadCues, token); }

@@ -13,6 +13,8 @@ std::span<const std::string_view> curated_ambiguous_keys() noexcept;
 /// written by `skillmatch evaluate-extractor --learn`), and keys it shows to be almost never a skill.
 std::span<const std::string_view> learned_ambiguous_keys() noexcept;
 std::span<const std::string_view> learned_blocked_keys() noexcept;
+/// Generic Japanese words never taken as mentions (開発経験).
+std::span<const std::string_view> curated_blocked_keys() noexcept;
 
 /// A token that says a list or skills section is under way ("skills", "stack", "スキル", "言語").
 bool is_skills_cue(std::string_view token) noexcept;

@@ -117,6 +117,18 @@ struct Extractor::Impl {
     auto it = vocab.find(t);
     return it == vocab.end() ? kUnknownToken : it->second;
   }
+  // A text token's id; an English plural the labels only have in the singular ("turbines",
+  // "libraries") reads as that singular.
+  std::uint32_t text_token_id(std::string_view t, std::string& buf) const {
+    std::uint32_t id = token_id(t);
+    if (id != kUnknownToken || t.size() < 4 || t.back() != 's' || t[t.size() - 2] == 's') return id;
+    if (t.ends_with("ies")) {
+      buf.assign(t.substr(0, t.size() - 3));
+      buf += 'y';
+      if ((id = token_id(buf)) != kUnknownToken) return id;
+    }
+    return token_id(t.substr(0, t.size() - 1));
+  }
 
   void build();
   void extract(std::string_view text, const ExtractOptions& options, std::vector<Mention>& out) const;
@@ -179,10 +191,26 @@ void Extractor::Impl::build() {
   };
   const auto curated = set_of(extract_detail::curated_ambiguous_keys());
   const auto learned = set_of(extract_detail::learned_ambiguous_keys());
-  const auto blocked = set_of(extract_detail::learned_blocked_keys());
+  auto blocked = set_of(extract_detail::learned_blocked_keys());
+  for (std::string_view k : extract_detail::curated_blocked_keys()) {
+    // Stored as normalised text, as the tokens give them.
+    extract_detail::tokenize(k, tk);
+    std::string n;
+    for (const Token& tok : tk.tokens) (n.empty() ? n : n += ' ') += tk.token(tok);
+    blocked.push_back(n);
+  }
+  std::sort(blocked.begin(), blocked.end());
   std::string key;
   for (std::size_t t = 0; t < terminals.size(); ++t) {
     Terminal& term = terminals[t];
+    // The label to resolve: a name as written ("Azure", "TensorFlow") before a tag slug ("azure").
+    for (std::uint32_t li : key_labels[t]) {
+      if (labels[li].kind != LabelKind::hidden && has_ascii_upper(labels[li].text)) {
+        term.label = li;
+        term.concept_index = labels[li].concept_index;
+        break;
+      }
+    }
     const Label& first = labels[term.label];
     bool found = false;
     for (const ResolveMatch& m : resolver->resolve(first.text, ro)) {
@@ -229,7 +257,7 @@ void Extractor::Impl::extract(std::string_view text, const ExtractOptions& optio
   extract_detail::tokenize(text, s.tokens);
   std::vector<Word>& words = s.tokens.words;
   std::vector<Token>& tokens = s.tokens.tokens;
-  for (Token& t : tokens) t.id = token_id(s.tokens.token(t));
+  for (Token& t : tokens) t.id = text_token_id(s.tokens.token(t), s.lower);
   extract_detail::analyse_clauses(text, words, s.clauses, s.lower);
 
   // 1. Candidates: at each word start, the longest key that ends on a word end.
@@ -309,7 +337,8 @@ void Extractor::Impl::extract(std::string_view text, const ExtractOptions& optio
         for (std::size_t cj = ci >= 1 ? ci - 1 : 0; cj < std::min(s.candidates.size(), ci + 2); ++cj) {
           if (cj == ci) continue;
           const auto& o = s.candidates[cj];
-          if (other >= o.first_word && other <= o.last_word) return true;
+          // Not a one-letter neighbour: "R&D" and "A/B" are no list of R and D.
+          if (other >= o.first_word && other <= o.last_word && words[o.last_word].end - words[o.first_word].begin > 1) return true;
         }
         return false;
       };
@@ -325,6 +354,10 @@ void Extractor::Impl::extract(std::string_view text, const ExtractOptions& optio
         if (n + 1 < words.size() && (token_of_word(n) == "and" || token_of_word(n) == "or") && list_with(n + 1)) list = true;
       }
       if (list) ++support, evidence += "; list";
+      // A Latin name written inside Japanese text ("Excelでの", "Unityを用いた"): a name, not the word.
+      auto cjk_at = [&](std::size_t i) { return i < text.size() && static_cast<unsigned char>(text[i]) >= 0xE3; };
+      if (is_ascii_word(written) && ((fw.begin >= 3 && cjk_at(fw.begin - 3)) || cjk_at(lw.end)))
+        ++support, evidence += "; in Japanese text";
       // A skills header earlier in the clause, or a name cue right after ("Go言語", "Swift language").
       for (std::size_t w = cand.first_word; w-- > 0 && words[w].clause == fw.clause && cand.first_word - w <= 12;) {
         if (extract_detail::is_skills_cue(token_of_word(w))) {
