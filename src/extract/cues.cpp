@@ -34,7 +34,8 @@ constexpr std::array kSkillsCues = {
 constexpr std::array kNameCues = {
     "言語"sv, "lang"sv, "language"sv, "programming"sv, "framework"sv, "フレムワク"sv,
 };
-constexpr std::array kLeadCues = {"using"sv, "with"sv, "in"sv, "and"sv, "or"sv};
+constexpr std::array kLeadCues = {"experience"sv, "expertise"sv, "knowledge"sv, "proficiency"sv,
+                                  "proficient"sv, "skilled"sv, "skills"sv, "year"sv, "years"sv};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view token) {

@@ -20,7 +20,7 @@ std::span<const std::string_view> curated_blocked_keys() noexcept;
 bool is_skills_cue(std::string_view token) noexcept;
 /// A token right after a name that says it is a language or tool ("言語" in Go言語, "lang").
 bool is_name_cue(std::string_view token) noexcept;
-/// A token right before a name that says a skill follows ("using", "with", "in").
+/// A token before "of"/"in"/"with" that says a skill follows ("years of", "experience with").
 bool is_lead_cue(std::string_view token) noexcept;
 
 }  // namespace skillmatch::extract_detail

@@ -365,6 +365,13 @@ void Extractor::Impl::extract(std::string_view text, const ExtractOptions& optio
           break;
         }
       }
+      // "years of Java", "experience with Swift", "proficient in R", "using Go".
+      if (cand.first_word >= 1 && words[cand.first_word - 1].clause == fw.clause) {
+        const std::string_view p1 = token_of_word(cand.first_word - 1);
+        const std::string_view p2 = cand.first_word >= 2 ? token_of_word(cand.first_word - 2) : std::string_view();
+        if (p1 == "using" || ((p1 == "of" || p1 == "in" || p1 == "with") && extract_detail::is_lead_cue(p2)))
+          ++support, evidence += "; after '", evidence += p2, evidence += ' ', evidence += p1, evidence += '\'';
+      }
       if (cand.last_word + 1 < words.size() && words[cand.last_word + 1].clause == fw.clause &&
           extract_detail::is_name_cue(token_of_word(cand.last_word + 1)))
         ++support, evidence += "; before '", evidence += token_of_word(cand.last_word + 1), evidence += '\'';

@@ -90,7 +90,9 @@ void find_years(std::string_view s, std::size_t offset, Clause& clause) {
 }
 
 bool ends_as_header(std::string_view s) noexcept {
-  while (!s.empty() && (is_space(s.back()) || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  // Trailing space and the bullet that starts the next line ("Benefits:\n- ") do not count.
+  while (!s.empty() && (is_space(s.back()) || s.back() == '\n' || s.back() == '\r' || s.back() == '-' || s.back() == '*'))
+    s.remove_suffix(1);
   return s.ends_with(':') || s.ends_with("："sv) || s.ends_with("】"sv);
 }
 
