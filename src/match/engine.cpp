@@ -24,6 +24,8 @@ struct Engine::Impl {
   std::size_t dimension;
   std::unique_ptr<ProfileIndex> jobs, candidates;
   mutable ThreadPool pool;
+  mutable std::once_flag extractor_once;
+  mutable std::shared_ptr<const Extractor> extractor;  // built on first use
 
   // `learned`: skill vectors learned before (Engine::open); null = learn them now.
   explicit Impl(EngineOptions opts, std::shared_ptr<const SkillEmbedding> learned = nullptr)
@@ -138,7 +140,25 @@ std::size_t Engine::dimension() const noexcept { return impl_->dimension; }
 const ProfileIndex& Engine::index(Side side) const noexcept { return impl_->index(side); }
 
 Profile Engine::parse_profile(std::string_view json, std::string_view where) const {
-  return parse_profile_json(json, impl_->resolver, where, impl_->options.parsing);
+  // Only a profile that may have a "text" field pays for the extractor.
+  if (json.find("\"text\"") == std::string_view::npos || impl_->options.parsing.extractor)
+    return parse_profile_json(json, impl_->resolver, where, impl_->options.parsing);
+  ProfileParseOptions parsing = impl_->options.parsing;
+  extractor();
+  parsing.extractor = impl_->extractor;
+  return parse_profile_json(json, impl_->resolver, where, parsing);
+}
+
+const Extractor& Engine::extractor() const {
+  std::call_once(impl_->extractor_once, [this] {
+    impl_->extractor = impl_->options.parsing.extractor ? impl_->options.parsing.extractor
+                                                         : std::make_shared<const Extractor>(impl_->resolver_ptr);
+  });
+  return *impl_->extractor;
+}
+
+TextProfile Engine::parse_text_profile(std::string_view id, std::string_view text, const ExtractOptions& options) const {
+  return profile_from_text(extractor(), id, text, options);
 }
 
 std::vector<float> Engine::embed(const Profile& profile) const { return impl_->embed(profile); }

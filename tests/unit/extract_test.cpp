@@ -8,7 +8,9 @@
 #include <thread>
 #include <vector>
 
+#include "skillmatch/engine.hpp"
 #include "skillmatch/extract.hpp"
+#include "skillmatch/profile_json.hpp"
 #include "skillmatch/taxonomy_io.hpp"
 #include "test_support.hpp"
 
@@ -196,6 +198,59 @@ TEST_CASE("extract: the matcher reports its size") {
   CHECK(st.nodes > st.keys);
   CHECK(st.memory_bytes > 1000000);
   CHECK(st.ambiguous > 50);
+}
+
+}  // namespace skillmatch
+
+namespace skillmatch {
+namespace {
+
+std::shared_ptr<const Taxonomy> tiny_taxonomy() {
+  TaxonomyBuilder b;
+  b.add_concept("t:python", ConceptKind::technology, "Python");
+  b.add_concept("t:pytorch", ConceptKind::technology, "PyTorch");
+  b.add_concept("t:docker", ConceptKind::technology, "Docker");
+  b.add_concept("k:ml", ConceptKind::knowledge, "machine learning");
+  b.add_label("k:ml", "機械学習", "ja", LabelKind::alternative);
+  return b.build();
+}
+
+Engine tiny_engine() {
+  EngineOptions o;
+  o.taxonomy = tiny_taxonomy();
+  o.external_vectors = true;
+  o.dimension = 4;
+  o.threads = 1;
+  return Engine(std::move(o));
+}
+
+}  // namespace
+
+TEST_CASE("Engine::parse_text_profile and JSON profiles with \"text\"") {
+  const Engine engine = tiny_engine();
+  const TextProfile tp = engine.parse_text_profile("J1", "PythonとPyTorchを用いた機械学習モデル開発経験3年以上（必須）。Docker歓迎。");
+  REQUIRE(tp.profile.skills.size() == 4);
+  CHECK(tp.mentions.size() == 4);
+  for (const ProfileSkill& s : tp.profile.skills) {
+    const std::string_view id = engine.taxonomy().id(s.concept_index);
+    CHECK(s.required == (id != "t:docker"));
+    CHECK(s.years == (id != "t:docker" ? 3.0f : 0.0f));
+  }
+  // The mention offsets say where in the posting each skill was met.
+  CHECK(tp.mentions[1].text == "PyTorch");
+  CHECK(tp.mentions[1].cp_begin == 7);
+  CHECK(tp.mentions[1].cp_end == 14);
+
+  const Profile p = engine.parse_profile(R"({"id": "J2", "text": "Docker and Python, 2+ years required", "vector": [1, 0, 0, 0]})");
+  REQUIRE(p.skills.size() == 2);
+  CHECK(p.skills[1].required);
+  CHECK(p.skills[1].years == 2.0f);
+  // Without an extractor the free parser says what is missing.
+  const Resolver resolver(tiny_taxonomy());
+  CHECK(test::contains(test::error_of([&] { (void)parse_profile_json(R"({"id": "J3", "text": "Python"})", resolver, "jobs.jsonl:3"); },
+                                      ErrorCode::invalid_argument),
+                       "needs an extractor"));
+  CHECK(test::contains(test::error_of([&] { (void)engine.parse_profile(R"({"id": "J4", "text": 7})"); }), "\"text\" must be a string"));
 }
 
 }  // namespace skillmatch
