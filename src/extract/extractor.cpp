@@ -66,10 +66,40 @@ bool is_ascii_word(std::string_view s) noexcept {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// Length of the well-formed UTF-8 sequence at s[i] (1-4), or 0 when the bytes there are ill-formed.
+std::size_t utf8_sequence_at(std::string_view s, std::size_t i) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  const std::size_t len = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 > 0x9F) || (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 > 0x8F))
+    return 0;  // overlong, surrogate or beyond U+10FFFF
+  return len;
+}
+
+// Code points of `s`; each byte of an ill-formed sequence counts as one (as U+FFFD would).
 std::size_t code_points(std::string_view s) noexcept {
   std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    const std::size_t len = utf8_sequence_at(s, i);
+    i += len == 0 ? 1 : len;
+  }
   return n;
+}
+
+// Whether a multi-word key may continue across the bytes between two words: not across a clause
+// break, nor across ill-formed bytes (a mention's text is always UTF-8).
+bool joinable_gap(std::string_view gap) noexcept {
+  if (extract_detail::is_clause_break(gap)) return false;
+  for (std::size_t i = 0; i < gap.size();) {
+    const std::size_t len = utf8_sequence_at(gap, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
 }
 
 // Whether the bytes between two words make them items of one list: a comma, slash, 、, ・, |, &, +
@@ -268,6 +298,10 @@ void Extractor::Impl::extract(std::string_view text, const ExtractOptions& optio
     for (std::size_t k = first; k < tokens.size() && k - first < kMaxKeyTokens; ++k) {
       node = child(node, tokens[k].id);
       if (node == kNoNode) break;
+      if (k > first && tokens[k].word != tokens[k - 1].word) {
+        const Word& prev = words[tokens[k - 1].word];
+        if (!joinable_gap(text.substr(prev.end, words[tokens[k].word].begin - prev.end))) break;
+      }
       const Word& wk = words[tokens[k].word];
       const bool word_end = k + 1 == wk.first_token + wk.token_count;
       if (!word_end || node_terminal[node] == 0) continue;
@@ -403,6 +437,9 @@ void Extractor::Impl::extract(std::string_view text, const ExtractOptions& optio
     m.evidence = std::move(evidence);
     out.push_back(std::move(m));
   }
+  // The per-thread buffers are kept for the next text, but not the ~7 bytes per input byte that a
+  // multi-megabyte text needed.
+  if (s.tokens.words.capacity() > (std::size_t{1} << 18)) s = Scratch{};
 }
 
 const char* to_string(Requirement requirement) noexcept {

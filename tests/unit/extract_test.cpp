@@ -143,6 +143,13 @@ TEST_CASE("extract: bad input gives no crash, a clear error or no mentions") {
   const auto ms = extractor().extract(broken);
     CHECK(broken.substr(get(ms, "Docker").begin, 6) == "Docker");
   CHECK(find_text(ms, "Python") != nullptr);
+  // Each ill-formed byte counts one code point; no mention spans ill-formed bytes or a clause break.
+  const auto lead = extractor().extract("\xFF\x80Python");
+  CHECK(get(lead, "Python").cp_begin == 2);
+  CHECK(get(lead, "Python").begin == 2);
+  for (const Mention& m : extractor().extract("machine\xFFlearning and machine. Learning"))
+    CHECK(m.text.find_first_of("\xFF.") == std::string::npos);
+  CHECK(find_text(extractor().extract("deep learning and machine learning"), "machine learning") != nullptr);
   // Only punctuation, empty text, NUL and binary bytes.
   CHECK(extractor().extract("!!! ... ,,, ??? ---").empty());
   CHECK(extractor().extract("").empty());
