@@ -40,6 +40,32 @@ function str(value, what) {
   return value;
 }
 
+// Skill mentions of `text` through skm_taxonomy_extract or skm_engine_extract. start/end index the
+// JavaScript string (UTF-16 units: text.slice(m.start, m.end) === m.mention); codePointStart/End
+// and byteStart/End are the other offsets.
+function extractWith(fn, handle, text, { minConfidence = 0.5, ambiguousWithContext = true } = {}) {
+  const fns = native();
+  const bytes = Buffer.from(str(text, 'text'), 'utf8');
+  const options = { size: koffi.sizeof('skm_extract_options') };
+  check(fns.skm_extract_options_init(options, options.size));
+  options.min_confidence = minConfidence;
+  options.ambiguous_with_context = ambiguousWithContext ? 1 : 0;
+  const out = [null];
+  check(fn(handle, bytes, bytes.length, options, out));
+  try {
+    const json = [null];
+    check(fns.skm_mentions_json(out[0], json));
+    return JSON.parse(json[0]).map((m) => ({
+      conceptId: m.concept_id, label: m.preferred_label, mention: m.mention,
+      start: m.utf16_start, end: m.utf16_end, codePointStart: m.start, codePointEnd: m.end,
+      byteStart: m.byte_start, byteEnd: m.byte_end, confidence: m.confidence,
+      requirement: m.requirement, years: m.years, ambiguous: m.ambiguous, evidence: m.evidence,
+    }));
+  } finally {
+    fns.skm_mentions_free(out[0]);
+  }
+}
+
 // Frees handles that were never closed, when their wrapper is garbage-collected.
 const finalizer = new FinalizationRegistry(({ free, handle }) => free(handle));
 
@@ -133,6 +159,16 @@ class Taxonomy extends Handle {
     const out = [null];
     check(fns.skm_taxonomy_resolve(this._h, str(text, 'text'), options, out));
     return conceptList(out[0]);
+  }
+
+  /**
+   * Skill mentions in a posting or CV (English, Japanese, mixed), in text order: [{conceptId, label,
+   * mention, start, end (UTF-16 offsets into `text`), codePointStart, codePointEnd, byteStart,
+   * byteEnd, confidence, requirement ('must' | 'nice' | 'unstated'), years, ambiguous, evidence}].
+   * Ordinary-word names ("Go", "Spring") need supporting context unless ambiguousWithContext is false.
+   */
+  extract(text, options = {}) {
+    return extractWith(native().skm_taxonomy_extract, this._h, text, options);
   }
 
   /** The concepts most similar to an id or free text: [{id, label, score (similarity), detail (kind)}]. */
@@ -316,6 +352,12 @@ class Engine extends Handle {
     const out = [0];
     check(native().skm_engine_dimension(this._h, out));
     return out[0];
+  }
+
+  /** Skill mentions with the engine's resolver (see Taxonomy#extract); profiles given as
+   * {id, text} to upsert() or match() get their skills this way. */
+  extract(text, options = {}) {
+    return extractWith(native().skm_engine_extract, this._h, text, options);
   }
 
   /** A new Taxonomy handle on the engine's taxonomy (close it when done). */

@@ -29,6 +29,7 @@
 #include "skillmatch/attributes.hpp"
 #include "skillmatch/core/thread_pool.hpp"
 #include "skillmatch/embedder.hpp"
+#include "skillmatch/extract.hpp"
 #include "skillmatch/filter.hpp"
 #include "skillmatch/profile.hpp"
 #include "skillmatch/profile_index.hpp"
@@ -116,13 +117,23 @@ class Engine {
   std::size_t dimension() const noexcept;
   const ProfileIndex& index(Side side) const noexcept;
 
-  /// Parses one JSON profile (profile_json.hpp) with this engine's resolver.
+  /// Parses one JSON profile (profile_json.hpp) with this engine's resolver; a "text" field goes
+  /// through extractor().
   Profile parse_profile(std::string_view json, std::string_view where = "profile") const;
   /// JSONL text (read_profiles_jsonl_text) parsed and resolved on the engine's threads with this
-  /// engine's resolver and `options` (the engine's own parsing options when null).
+  /// engine's resolver and `options` (the engine's own parsing options when null); lines with a
+  /// "text" field go through extractor() unless `options` names another extractor.
   std::vector<Profile> parse_profiles_jsonl(std::string_view text, std::string_view source_name,
                                             const ProfileParseOptions* options = nullptr,
                                             ProfileParseReport* report = nullptr) const;
+  /// The skill extractor over this engine's resolver (extract.hpp), built on first use (about a
+  /// third of a second on the bundled taxonomy; concurrent first calls build it once).
+  const Extractor& extractor() const;
+  /// A job or candidate profile from a posting or CV in prose (profile_from_text, extract.hpp): one
+  /// skill per concept mentioned, required when the text says must, with the years it states; the
+  /// mentions come back beside it for explanations ("matched 'PyTorch' at 7-14"). Errors as
+  /// Extractor::extract, Error(invalid_argument) for an empty id.
+  TextProfile parse_text_profile(std::string_view id, std::string_view text, const ExtractOptions& options = {}) const;
   /// The profile's unit vector: its external vector normalised, or its skills (and title occupation)
   /// embedded. Error(dimension_mismatch) for a wrong-length external vector, Error(invalid_value) for
   /// NaN/Inf or a zero vector, Error(invalid_argument) when external vectors are required and missing.
@@ -170,6 +181,7 @@ class Engine {
  private:
   struct Impl;
   explicit Engine(std::unique_ptr<Impl> impl);
+  ProfileParseOptions parsing_for(std::string_view json, const ProfileParseOptions& base) const;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -5,7 +5,11 @@
 //    "skills": ["Python", {"name": "AWS", "years": 3, "required": true, "weight": 2}],
 //    "attributes": {"jlpt": "N2", "location": "Lahore", "salary_jpy": 6000000, "remote": true},
 //    "vector": [0.1, ...]}
+//   {"id": "J7", "text": "PythonとPyTorchを用いたモデル開発経験3年以上（必須）"}
 //
+// "text" (a posting or CV as prose) goes through an Extractor (extract.hpp), given in
+// ProfileParseOptions::extractor: each concept mentioned becomes a skill, required when the text
+// says it is a must, with the years it states; "skills" may stand beside it.
 // Skill texts go through the Resolver; texts it cannot place land in Profile::unknown_skills. Fields
 // whose name starts with '_' are ignored (comments, ground truth); any other unknown field is an
 // error, so a misspelt "skils" is caught rather than silently matching nothing.
@@ -17,6 +21,7 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +35,11 @@ class ThreadPool;
 
 namespace skillmatch {
 
+class Extractor;
+
 struct ProfileParseOptions {
+  /// Reads a profile's "text" field; null: a profile with "text" is Error(invalid_argument).
+  std::shared_ptr<const Extractor> extractor;
   /// Readings below this confidence count as unknown (reported, not guessed).
   float min_confidence = 0.6f;
   /// Keep reading past a bad line, counting it in the report, instead of throwing.

@@ -138,6 +138,7 @@ typedef struct skm_profile_s skm_profile;           /* a profile builder (id, sk
 typedef struct skm_engine_s skm_engine;             /* the matching engine: taxonomy + job and candidate indexes */
 typedef struct skm_results_s skm_results;           /* the best matches of one query */
 typedef struct skm_batch_s skm_batch;               /* the results of every query of one side */
+typedef struct skm_mentions_s skm_mentions;         /* skill mentions found in one text */
 
 /* Which side of the market a profile belongs to. Functions take the side as an `int` (the same
  * ABI as the enum, and any value a binding passes is defined behaviour): other values give
@@ -232,6 +233,67 @@ SKM_API skm_status skm_concept_list_get(const skm_concept_list *list, size_t ind
 
 /* Releases a list and its strings. NULL is accepted. */
 SKM_API void skm_concept_list_free(skm_concept_list *list);
+
+/* ============================================================================================ */
+/* Skills from free text (postings, CVs; English and Japanese): docs/extract.md                  */
+/* ============================================================================================ */
+
+typedef struct skm_extract_options {
+  size_t size;                /* sizeof(skm_extract_options), set by skm_extract_options_init() */
+  double min_confidence;      /* mentions below this are dropped, in [0, 1]; default 0.5 */
+  int ambiguous_with_context; /* keep ordinary-word names ("Go", "Spring", "Excel") when the context
+                                 supports them; 0 = never; default 1 */
+  int skills;                 /* keep skill and competence phrases ("manage budgets"); default 1 */
+  int soft_skills;            /* keep soft skills; default 1 */
+  size_t max_bytes;           /* longer texts are SKM_INVALID_ARGUMENT; default 64 MiB */
+} skm_extract_options;
+
+/* Sets options->size = size and every field to its default. Errors: SKM_NULL_ARGUMENT,
+ * SKM_INVALID_ARGUMENT (size too small). */
+SKM_API skm_status skm_extract_options_init(skm_extract_options *options, size_t size);
+
+/* What a text says about needing a skill. */
+enum { SKM_REQUIREMENT_UNSTATED = 0, SKM_REQUIREMENT_MUST = 1, SKM_REQUIREMENT_NICE = 2 };
+
+/* The skill mentions of `length` bytes of UTF-8 at `text` (NUL bytes allowed inside; they separate
+ * words), in text order, never overlapping. `options` may be NULL (defaults). The first call on a
+ * taxonomy handle builds its resolver and the extractor's matcher (about a second on the bundled
+ * taxonomy). Owns: *out, free with skm_mentions_free(). Errors: SKM_NULL_ARGUMENT (text NULL with
+ * length > 0, taxonomy, out), SKM_INVALID_ARGUMENT (ill-formed UTF-8, naming the byte offset; a text
+ * longer than options->max_bytes; options out of range or size too small). Thread-safe. */
+SKM_API skm_status skm_taxonomy_extract(const skm_taxonomy *taxonomy, const char *text, size_t length,
+                                        const skm_extract_options *options, skm_mentions **out);
+
+/* The same with the engine's resolver (and its extractor, built on first use). Thread-safe. */
+SKM_API skm_status skm_engine_extract(const skm_engine *engine, const char *text, size_t length,
+                                      const skm_extract_options *options, skm_mentions **out);
+
+/* Number of mentions. Errors: SKM_NULL_ARGUMENT. */
+SKM_API skm_status skm_mentions_count(const skm_mentions *mentions, size_t *out_count);
+
+/* Mention `index` (0-based, < count). Offsets are into the text given: bytes and Unicode code
+ * points, end exclusive. `requirement` is an SKM_REQUIREMENT_* value, `years` 0 when not stated.
+ * Any out-pointer may be NULL. Strings valid until the mentions are freed. Errors:
+ * SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (index out of range). */
+SKM_API skm_status skm_mentions_get(const skm_mentions *mentions, size_t index, const char **out_concept_id,
+                                    const char **out_text, size_t *out_byte_start, size_t *out_byte_end,
+                                    size_t *out_cp_start, size_t *out_cp_end, double *out_confidence,
+                                    int *out_requirement, double *out_years);
+
+/* Mention `index`'s preferred label and its evidence ("label 'Go' (exact); near 'Python'; list"),
+ * and whether it is an ordinary-word name kept for its context. Any out-pointer may be NULL.
+ * Errors: as skm_mentions_get(). */
+SKM_API skm_status skm_mentions_detail(const skm_mentions *mentions, size_t index, const char **out_label,
+                                       const char **out_evidence, int *out_ambiguous);
+
+/* Every mention as one JSON array of objects with concept_id, preferred_label, mention, start/end
+ * (code points), byte_start/byte_end, utf16_start/utf16_end (for JavaScript strings), confidence,
+ * requirement ("must", "nice", "unstated"), years, ambiguous and evidence. Valid until the
+ * mentions are freed. Errors: SKM_NULL_ARGUMENT. */
+SKM_API skm_status skm_mentions_json(const skm_mentions *mentions, const char **out_json);
+
+/* Releases mentions and their strings. NULL is accepted. */
+SKM_API void skm_mentions_free(skm_mentions *mentions);
 
 /* ============================================================================================ */
 /* Attribute schemas declared through calls (or use JSON schema text in skm_engine_options)      */
@@ -392,6 +454,12 @@ SKM_API void skm_profile_free(skm_profile *profile);
 /* Free-text title ("Backend engineer"); an occupation it names contributes to the profile's
  * vector. Replaces an earlier title. Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (bad UTF-8). */
 SKM_API skm_status skm_profile_set_title(skm_profile *profile, const char *title);
+
+/* The profile as prose: a posting or CV whose skills the receiving engine extracts (each concept
+ * mentioned becomes a skill, a must-have where the text says so, with the years it states), beside
+ * any skills added. Replaces an earlier text. Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT (bad
+ * UTF-8). */
+SKM_API skm_status skm_profile_set_text(skm_profile *profile, const char *text);
 
 /* Adds a skill: `name` as written (resolved later), `weight` > 0 (1 = normal), `required`
  * (jobs: a must-have; ignored on candidates), `years` of experience in [0, 60] and `level` (a whole
@@ -595,8 +663,8 @@ SKM_API void skm_results_free(skm_results *results);
 #ifdef SKM_EXPERIMENTAL
 
 /* The sizeof of the struct named `type_name` ("skm_resolve_options", "skm_engine_options",
- * "skm_match_options", "skm_requirement") as this library was built: what a binding that lays
- * out structs at run time should set as `size`. Errors: SKM_NULL_ARGUMENT, SKM_NOT_FOUND (an
+ * "skm_match_options", "skm_requirement", "skm_extract_options") as this library was built: what a
+ * binding that lays out structs at run time should set as `size`. Errors: SKM_NULL_ARGUMENT, SKM_NOT_FOUND (an
  * unknown name). Thread-safe. */
 SKM_API skm_status skm_struct_size(const char *type_name, size_t *out_size);
 

@@ -146,6 +146,8 @@ inline constexpr std::size_t engine_options_sizes[] = {sizeof(skm_engine_options
 inline constexpr std::size_t match_options_sizes[] = {sizeof(skm_match_options)};
 inline constexpr std::size_t requirement_sizes[] = {sizeof(skm_requirement)};
 inline constexpr std::size_t open_options_sizes[] = {sizeof(skm_open_options)};  // new in 0.1.0 with save/open
+inline constexpr std::size_t extract_options_sizes[] = {sizeof(skm_extract_options)};  // new with the extractor
+static_assert(SKM_REQUIREMENT_UNSTATED == 0 && SKM_REQUIREMENT_MUST == 1 && SKM_REQUIREMENT_NICE == 2);
 
 /// The number of leading bytes of the current struct that a caller's struct of `size` bytes holds:
 /// the published size it equals, or the whole current struct for a larger (newer) one. 0 when

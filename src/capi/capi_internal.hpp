@@ -19,6 +19,7 @@
 #include "abi_versions.hpp"
 #include "skillmatch/engine.hpp"
 #include "skillmatch/error.hpp"
+#include "skillmatch/extract.hpp"
 #include "skillmatch/resolver.hpp"
 #include "skillmatch/similarity.hpp"
 #include "skillmatch/skill_knowledge.hpp"
@@ -127,9 +128,11 @@ struct TaxonomyState {
 
   const std::shared_ptr<const Resolver>& resolver() const;
   const SkillSimilarity& similarity() const;
+  const Extractor& extractor() const;
 
  private:
-  mutable std::once_flag resolver_once_, similarity_once_;
+  mutable std::once_flag resolver_once_, similarity_once_, extractor_once_;
+  mutable std::shared_ptr<const Extractor> extractor_;
   mutable std::shared_ptr<const Resolver> resolver_;
   mutable std::shared_ptr<const SkillSimilarity> similarity_;
 };
@@ -191,6 +194,17 @@ struct skm_results_s {
   mutable std::mutex json_mutex;
   mutable std::unique_ptr<std::string> all_json;
   mutable std::vector<std::unique_ptr<std::string>> match_json;
+};
+
+struct skm_mentions_s {
+  struct Item {
+    std::string concept_id, label, text, evidence;
+    skillmatch::Mention mention;  // offsets, confidence, requirement, years (its text moved into `text`)
+    std::size_t utf16_start = 0, utf16_end = 0;
+  };
+  std::vector<Item> items;
+  mutable std::mutex json_mutex;
+  mutable std::unique_ptr<std::string> json;  // built on first skm_mentions_json
 };
 
 struct skm_batch_s {

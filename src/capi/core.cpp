@@ -65,6 +65,11 @@ const SkillSimilarity& TaxonomyState::similarity() const {
   return *similarity_;
 }
 
+const Extractor& TaxonomyState::extractor() const {
+  std::call_once(extractor_once_, [this] { extractor_ = std::make_shared<const Extractor>(resolver()); });
+  return *extractor_;
+}
+
 std::shared_ptr<TaxonomyState> bundled_state() {
   // Built once per process (a throwing first attempt is retried by the next caller), then shared, so
   // every handle on the bundled taxonomy shares one resolver and one set of similarity tables.
@@ -92,6 +97,7 @@ SKM_API skm_status skm_struct_size(const char* type_name, std::size_t* out_size)
     else if (name == "skm_engine_options") out = sizeof(skm_engine_options);
     else if (name == "skm_match_options") out = sizeof(skm_match_options);
     else if (name == "skm_requirement") out = sizeof(skm_requirement);
+    else if (name == "skm_extract_options") out = sizeof(skm_extract_options);
     else reject(SKM_NOT_FOUND, "no struct named \"" + std::string(name) + "\"");
   });
 }

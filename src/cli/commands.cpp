@@ -15,6 +15,8 @@ int run_evaluate_resolver(Args args);
 int run_build_glossary(Args args);
 int run_build_relations(Args args);
 int run_evaluate_matching(Args args);
+int run_extract(Args args);
+int run_evaluate_extractor(Args args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -23,6 +25,8 @@ const std::vector<Command>& commands() {
       {"index", "build, inspect or verify a saved engine (index file)", run_index},
       {"resolve", "resolve skill terms (one per line on stdin) to taxonomy concepts", run_resolve},
       {"evaluate-resolver", "accuracy and unknown rate of the resolver on evaluation sets", run_evaluate_resolver},
+      {"extract", "skill mentions in free text (one document per line on stdin)", run_extract},
+      {"evaluate-extractor", "precision/recall/F1 of the extractor on span-annotated sets (dev/test)", run_evaluate_extractor},
       {"similar", "the concepts nearest to a skill", run_similar},
       {"pairs", "figures of a skill-pair sanity set (related vs unrelated similarity)", run_pairs},
       {"evaluate-matching", "ranking quality of the score on the evaluation sets (dev/test); --fit fits its weights", run_evaluate_matching},

@@ -1,5 +1,8 @@
 #include "cli/portal_data.hpp"
 
+#include <fstream>
+#include "skillmatch/extract.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -33,12 +36,27 @@ AttributeSchema schema_for(const std::optional<std::string>& schema_path, const 
   return infer_attribute_schema(profiles);
 }
 
+namespace {
+// Whether a JSONL file has a "text" key anywhere (a cheap scan, so that only such files build the
+// extractor). An unreadable file is read (and reported) by the parser.
+bool mentions_text_field(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.find("\"text\"") != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
 PortalData load_portal(const PortalFiles& files) {
   PortalData data;
   auto t0 = std::chrono::steady_clock::now();
   auto resolver = std::make_shared<const Resolver>(bundled_taxonomy());
   ProfileParseOptions parse;
   parse.skip_bad_lines = files.skip_bad;
+  // Profiles written as prose ({"id": ..., "text": ...}) need the extractor; the others do not pay for it.
+  if (mentions_text_field(files.jobs) || mentions_text_field(files.candidates))
+    parse.extractor = std::make_shared<const Extractor>(resolver);
   auto jobs = read_profiles_jsonl_file(files.jobs, *resolver, parse, &data.job_report);
   auto candidates = read_profiles_jsonl_file(files.candidates, *resolver, parse, &data.candidate_report);
   data.parse_seconds = seconds_since(t0);

@@ -25,6 +25,8 @@ struct Engine::Impl {
   std::size_t dimension;
   std::unique_ptr<ProfileIndex> jobs, candidates;
   mutable ThreadPool pool;
+  mutable std::once_flag extractor_once;
+  mutable std::shared_ptr<const Extractor> extractor;  // built on first use
 
   // `learned`: skill vectors learned before (Engine::open); null = learn them now.
   explicit Impl(EngineOptions opts, std::shared_ptr<const SkillEmbedding> learned = nullptr)
@@ -139,14 +141,36 @@ const SkillEmbedding& Engine::embedding() const {
 std::size_t Engine::dimension() const noexcept { return impl_->dimension; }
 const ProfileIndex& Engine::index(Side side) const noexcept { return impl_->index(side); }
 
+// The parsing options for `json`: `base`, with the engine's extractor when the text may hold a
+// "text" field and `base` has none. Only such text pays for building the extractor.
+ProfileParseOptions Engine::parsing_for(std::string_view json, const ProfileParseOptions& base) const {
+  if (base.extractor || json.find("\"text\"") == std::string_view::npos) return base;
+  ProfileParseOptions parsing = base;
+  extractor();
+  parsing.extractor = impl_->extractor;
+  return parsing;
+}
+
 Profile Engine::parse_profile(std::string_view json, std::string_view where) const {
-  return parse_profile_json(json, impl_->resolver, where, impl_->options.parsing);
+  return parse_profile_json(json, impl_->resolver, where, parsing_for(json, impl_->options.parsing));
+}
+
+const Extractor& Engine::extractor() const {
+  std::call_once(impl_->extractor_once, [this] {
+    impl_->extractor = impl_->options.parsing.extractor ? impl_->options.parsing.extractor
+                                                         : std::make_shared<const Extractor>(impl_->resolver_ptr);
+  });
+  return *impl_->extractor;
+}
+
+TextProfile Engine::parse_text_profile(std::string_view id, std::string_view text, const ExtractOptions& options) const {
+  return profile_from_text(extractor(), id, text, options);
 }
 
 std::vector<Profile> Engine::parse_profiles_jsonl(std::string_view text, std::string_view source_name,
                                                   const ProfileParseOptions* options, ProfileParseReport* report) const {
-  return read_profiles_jsonl_text(text, source_name, impl_->resolver, options ? *options : impl_->options.parsing,
-                                  &impl_->pool, report);
+  return read_profiles_jsonl_text(text, source_name, impl_->resolver,
+                                  parsing_for(text, options ? *options : impl_->options.parsing), &impl_->pool, report);
 }
 
 std::vector<float> Engine::embed(const Profile& profile) const { return impl_->embed(profile); }

@@ -3,6 +3,7 @@
 
 #include "io/json_keys.hpp"
 #include "skillmatch/core/thread_pool.hpp"
+#include "skillmatch/extract.hpp"
 #include <exception>
 #include <boost/json.hpp>
 #include <boost/unordered/unordered_flat_map.hpp>
@@ -162,6 +163,22 @@ Profile parse_profile_json(std::string_view text, const Resolver& resolver, std:
       if (!value.is_array()) bad(where, "\"skills\" must be an array");
       std::size_t i = 0;
       for (const auto& s : value.get_array()) parse_skill(s, i++, profile, resolver, where, options);
+    } else if (key == "text") {
+      if (!value.is_string()) bad(where, "\"text\" must be a string");
+      if (!options.extractor)
+        bad(where, "\"text\" needs an extractor (ProfileParseOptions::extractor; Engine::parse_profile gives one)",
+            ErrorCode::invalid_argument);
+      const json::string& t = value.get_string();
+      for (const Mention& m : options.extractor->extract(std::string_view(t.data(), t.size()))) {
+        if (m.confidence < options.min_confidence) continue;
+        ProfileSkill skill;
+        skill.concept_index = m.concept_index;
+        skill.text = m.text;
+        skill.required = m.requirement == Requirement::must;
+        skill.years = m.years;
+        skill.confidence = m.confidence;
+        profile.add_skill(skill);
+      }
     } else if (key == "attributes") {
       if (!value.is_object()) bad(where, "\"attributes\" must be an object");
       parse_attributes(value.get_object(), profile, where);
@@ -179,7 +196,7 @@ Profile parse_profile_json(std::string_view text, const Resolver& resolver, std:
         profile.vector.push_back(static_cast<float>(x));
       }
     } else if (!key.starts_with("_")) {
-      bad(where, "unknown field '" + std::string(key) + "' (id, title, skills, attributes, vector; '_' fields are ignored)");
+      bad(where, "unknown field '" + std::string(key) + "' (id, title, skills, text, attributes, vector; '_' fields are ignored)");
     }
   }
   if (!has_id || profile.id.empty()) bad(where, "profile has no \"id\"");

@@ -15,6 +15,7 @@ koffi.opaque('skm_concept_list');
 koffi.opaque('skm_engine');
 koffi.opaque('skm_results');
 koffi.opaque('skm_batch');
+koffi.opaque('skm_mentions');
 
 koffi.struct('skm_resolve_options', {
   size: 'size_t',
@@ -42,6 +43,15 @@ koffi.struct('skm_open_options', {
   threads: 'size_t',
   min_confidence: 'double',
   verify_checksums: 'int',
+});
+
+koffi.struct('skm_extract_options', {
+  size: 'size_t',
+  min_confidence: 'double',
+  ambiguous_with_context: 'int',
+  skills: 'int',
+  soft_skills: 'int',
+  max_bytes: 'size_t',
 });
 
 koffi.struct('skm_preference', {
@@ -85,6 +95,12 @@ const PROTOTYPES = [
   'int skm_concept_list_count(const skm_concept_list *list, _Out_ size_t *out_count)',
   'int skm_concept_list_get(const skm_concept_list *list, size_t index, _Out_ const char **out_id, _Out_ const char **out_label, _Out_ double *out_score, _Out_ const char **out_detail)',
   'void skm_concept_list_free(skm_concept_list *list)',
+  // extraction (the text goes as a Buffer with its byte length)
+  'int skm_extract_options_init(_Inout_ skm_extract_options *options, size_t size)',
+  'int skm_taxonomy_extract(const skm_taxonomy *taxonomy, const void *text, size_t length, const skm_extract_options *options, _Out_ skm_mentions **out)',
+  'int skm_engine_extract(const skm_engine *engine, const void *text, size_t length, const skm_extract_options *options, _Out_ skm_mentions **out)',
+  'int skm_mentions_json(const skm_mentions *mentions, _Out_ const char **out_json)',
+  'void skm_mentions_free(skm_mentions *mentions)',
   // engine
   'int skm_engine_options_init(_Inout_ skm_engine_options *options, size_t size)',
   'int skm_engine_create(const skm_engine_options *options, _Out_ skm_engine **out)',

@@ -24,6 +24,7 @@ typedef struct skm_profile_s skm_profile;
 typedef struct skm_engine_s skm_engine;
 typedef struct skm_results_s skm_results;
 typedef struct skm_batch_s skm_batch;
+typedef struct skm_mentions_s skm_mentions;
 typedef enum skm_side {
   SKM_SIDE_JOB = 0,
   SKM_SIDE_CANDIDATE = 1
@@ -53,6 +54,29 @@ skm_status skm_concept_list_count(const skm_concept_list *list, size_t *out_coun
 skm_status skm_concept_list_get(const skm_concept_list *list, size_t index, const char **out_id,
                                         const char **out_label, double *out_score, const char **out_detail);
 void skm_concept_list_free(skm_concept_list *list);
+typedef struct skm_extract_options {
+  size_t size;
+  double min_confidence;
+  int ambiguous_with_context;
+  int skills;
+  int soft_skills;
+  size_t max_bytes;
+} skm_extract_options;
+skm_status skm_extract_options_init(skm_extract_options *options, size_t size);
+enum { SKM_REQUIREMENT_UNSTATED = 0, SKM_REQUIREMENT_MUST = 1, SKM_REQUIREMENT_NICE = 2 };
+skm_status skm_taxonomy_extract(const skm_taxonomy *taxonomy, const char *text, size_t length,
+                                        const skm_extract_options *options, skm_mentions **out);
+skm_status skm_engine_extract(const skm_engine *engine, const char *text, size_t length,
+                                      const skm_extract_options *options, skm_mentions **out);
+skm_status skm_mentions_count(const skm_mentions *mentions, size_t *out_count);
+skm_status skm_mentions_get(const skm_mentions *mentions, size_t index, const char **out_concept_id,
+                                    const char **out_text, size_t *out_byte_start, size_t *out_byte_end,
+                                    size_t *out_cp_start, size_t *out_cp_end, double *out_confidence,
+                                    int *out_requirement, double *out_years);
+skm_status skm_mentions_detail(const skm_mentions *mentions, size_t index, const char **out_label,
+                                       const char **out_evidence, int *out_ambiguous);
+skm_status skm_mentions_json(const skm_mentions *mentions, const char **out_json);
+void skm_mentions_free(skm_mentions *mentions);
 skm_status skm_schema_new(skm_schema **out);
 skm_status skm_schema_from_json(const char *json, skm_schema **out);
 skm_status skm_schema_add_categorical(skm_schema *schema, const char *name, int multi_valued);
@@ -97,6 +121,7 @@ skm_status skm_engine_open(const char *path, const skm_open_options *options, sk
 skm_status skm_profile_new(const char *id, skm_profile **out);
 void skm_profile_free(skm_profile *profile);
 skm_status skm_profile_set_title(skm_profile *profile, const char *title);
+skm_status skm_profile_set_text(skm_profile *profile, const char *text);
 skm_status skm_profile_add_skill(skm_profile *profile, const char *name, double weight, int required,
                                          double years, double level);
 skm_status skm_profile_set_string(skm_profile *profile, const char *name, const char *value);

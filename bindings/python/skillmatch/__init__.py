@@ -29,11 +29,11 @@ from .errors import (
     SkillmatchError,
     SkillmatchIOError,
 )
-from .taxonomy import Concept, ScoredConcept, Taxonomy
+from .taxonomy import Concept, Mention, ScoredConcept, Taxonomy
 
 __all__ = [
     "Concept", "CorruptError", "CycleError", "DimensionMismatchError", "DuplicateError", "Engine",
-    "InternalError", "InvalidArgumentError", "InvalidValueError", "Match", "NotFoundError",
+    "InternalError", "InvalidArgumentError", "InvalidValueError", "Match", "Mention", "NotFoundError",
     "NullArgumentError", "OutOfMemoryError", "ParseError", "Results", "ScoredConcept", "Side",
     "SkillmatchError", "SkillmatchIOError", "Taxonomy", "load_library", "version",
 ]

@@ -52,11 +52,16 @@ class skm_batch(_Opaque):
     pass
 
 
+class skm_mentions(_Opaque):
+    pass
+
+
 TaxonomyP = POINTER(skm_taxonomy)
 ConceptListP = POINTER(skm_concept_list)
 EngineP = POINTER(skm_engine)
 ResultsP = POINTER(skm_results)
 BatchP = POINTER(skm_batch)
+MentionsP = POINTER(skm_mentions)
 
 skm_status = c_int
 skm_side = c_int
@@ -93,6 +98,17 @@ class skm_open_options(Structure):
         ("threads", c_size_t),
         ("min_confidence", c_double),
         ("verify_checksums", c_int),
+    ]
+
+
+class skm_extract_options(Structure):
+    _fields_ = [
+        ("size", c_size_t),
+        ("min_confidence", c_double),
+        ("ambiguous_with_context", c_int),
+        ("skills", c_int),
+        ("soft_skills", c_int),
+        ("max_bytes", c_size_t),
     ]
 
 
@@ -150,6 +166,18 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
         [ConceptListP, c_size_t, _out_str, _out_str, _out_double, _out_str],
     ),
     "skm_concept_list_free": (None, [ConceptListP]),
+    # extraction (text is passed with its length: bytes, not NUL-terminated)
+    "skm_extract_options_init": (skm_status, [POINTER(skm_extract_options), c_size_t]),
+    "skm_taxonomy_extract": (
+        skm_status,
+        [TaxonomyP, c_char_p, c_size_t, POINTER(skm_extract_options), POINTER(MentionsP)],
+    ),
+    "skm_engine_extract": (
+        skm_status,
+        [EngineP, c_char_p, c_size_t, POINTER(skm_extract_options), POINTER(MentionsP)],
+    ),
+    "skm_mentions_json": (skm_status, [MentionsP, _out_str]),
+    "skm_mentions_free": (None, [MentionsP]),
     # engine
     "skm_engine_options_init": (skm_status, [POINTER(skm_engine_options), c_size_t]),
     "skm_engine_create": (skm_status, [POINTER(skm_engine_options), POINTER(EngineP)]),

@@ -13,7 +13,7 @@ from typing import Any, Union, overload
 from . import _native
 from ._handle import NativeHandle
 from .errors import check
-from .taxonomy import Taxonomy, _encode, _text
+from .taxonomy import Mention, Taxonomy, _encode, _extract, _text
 
 # A profile (docs/profiles.md) as JSON text or as the dict json.loads would give.
 ProfileLike = Union[str, Mapping[str, Any]]
@@ -152,6 +152,12 @@ class Engine(NativeHandle):
         handle = _native.TaxonomyP()
         check(_native.lib().skm_engine_taxonomy(self._h, ctypes.byref(handle)))
         return Taxonomy(handle)
+
+    def extract(self, text: str, min_confidence: float = 0.5, ambiguous_with_context: bool = True) -> list[Mention]:
+        """Skill mentions in a posting or CV with the engine's resolver (see Taxonomy.extract). A
+        profile given as ``{"id": ..., "text": ...}`` to :meth:`upsert` or :meth:`match` gets its
+        skills this way (must-haves and years where the text states them)."""
+        return _extract(_native.lib().skm_engine_extract, self._h, text, min_confidence, ambiguous_with_context)
 
     def size(self, side: Side) -> int:
         """Number of live profiles on ``side``."""

@@ -32,6 +32,50 @@ class ScoredConcept:
     detail: str
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A skill mention in a text. ``start``/``end`` index the Python string (code points, end
+    exclusive): ``text[m.start:m.end] == m.mention``; ``byte_start``/``byte_end`` index its UTF-8.
+    ``requirement`` is "must", "nice" or "unstated"; ``years`` 0 when the text states none."""
+
+    concept_id: str
+    label: str
+    mention: str
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+    confidence: float
+    requirement: str
+    years: float
+    ambiguous: bool
+    evidence: str
+
+
+def _extract(function: object, handle: object, text: str, min_confidence: float,
+             ambiguous_with_context: bool) -> list[Mention]:
+    """Runs skm_taxonomy_extract or skm_engine_extract and reads the mentions (via their JSON)."""
+    import json
+
+    lib = _native.lib()
+    data = _encode(text, "text")
+    options = _native.skm_extract_options()
+    check(lib.skm_extract_options_init(ctypes.byref(options), ctypes.sizeof(options)))
+    options.min_confidence = min_confidence
+    options.ambiguous_with_context = 1 if ambiguous_with_context else 0
+    out = _native.MentionsP()
+    check(function(handle, data, len(data), ctypes.byref(options), ctypes.byref(out)))  # type: ignore[operator]
+    try:
+        text_json = ctypes.c_char_p()
+        check(lib.skm_mentions_json(out, ctypes.byref(text_json)))
+        items = json.loads(_text(text_json.value))
+    finally:
+        lib.skm_mentions_free(out)
+    return [Mention(i["concept_id"], i["preferred_label"], i["mention"], i["start"], i["end"], i["byte_start"],
+                    i["byte_end"], i["confidence"], i["requirement"], i["years"], i["ambiguous"], i["evidence"])
+            for i in items]
+
+
 def _text(value: bytes | None) -> str:
     return value.decode("utf-8") if value is not None else ""
 
@@ -130,6 +174,12 @@ class Taxonomy(NativeHandle):
         out = _native.ConceptListP()
         check(lib.skm_taxonomy_resolve(self._h, _encode(text, "text"), ctypes.byref(options), ctypes.byref(out)))
         return _concept_list(out)
+
+    def extract(self, text: str, min_confidence: float = 0.5, ambiguous_with_context: bool = True) -> list[Mention]:
+        """Skill mentions in a posting or CV (English, Japanese, mixed), in text order. Ordinary-word
+        names ("Go", "Spring") are kept only with supporting context unless ambiguous_with_context is
+        False. The first call builds the matcher (about a second on the bundled taxonomy)."""
+        return _extract(_native.lib().skm_taxonomy_extract, self._h, text, min_confidence, ambiguous_with_context)
 
     def similar(self, term: str, k: int = 10) -> list[ScoredConcept]:
         """The concepts most similar to a concept id or free text, best first (at most k)."""
