@@ -173,8 +173,9 @@ std::vector<std::uint8_t> area_table(const Taxonomy& taxonomy, std::span<const M
 //   slot_share(g)  = top-k slots held by g / all top-k slots
 //   pool_share(g)  = Σ over jobs of admitted candidates in g / Σ of admitted candidates
 //   rate(g)        = slot_share(g) / pool_share(g)   (1 = exposure in proportion to presence)
-//   impact(g)      = rate(g) / max over groups of rate: the disparate-impact ratio. The four-fifths
-//                    rule (US EEOC Uniform Guidelines, 29 CFR 1607.4(D)) flags impact < 0.8.
+//   impact(g)      = rate(g) / max rate over the groups holding at least min_group_share of the pool:
+//                    the disparate-impact ratio. The four-fifths rule (US EEOC Uniform Guidelines,
+//                    29 CFR 1607.4(D)) flags impact < 0.8.
 // Rows where the attribute is missing form the group "missing". The matches are the engine's own
 // (match_all with `match`), so the figures describe what a recruiter would see.
 
@@ -182,6 +183,9 @@ struct ExposureOptions {
   std::vector<std::string> attributes;  // candidate attributes to group by; empty = the schema's protected ones
   MatchOptions match;                   // k, filter... of the matches measured (explain is ignored)
   double four_fifths = 0.8;             // the impact threshold
+  /// Groups holding less than this share of the pool are listed, but neither flagged nor the
+  /// reference (highest-rate) group: a handful of people make a noisy rate.
+  double min_group_share = 0.01;
 };
 
 struct GroupExposure {
@@ -189,7 +193,8 @@ struct GroupExposure {
   std::uint64_t pool = 0;       // Σ over jobs of admitted candidates of this group
   std::uint64_t slots = 0;      // top-k slots held
   double pool_share = 0, slot_share = 0, rate = 0, impact = 0;
-  bool flagged = false;         // impact < four_fifths
+  bool reference = false;       // pool_share >= min_group_share: takes part in the comparison
+  bool flagged = false;         // reference and impact < four_fifths
 };
 
 struct AttributeExposure {
@@ -200,7 +205,7 @@ struct AttributeExposure {
 struct ExposureReport {
   std::size_t k = 0, jobs = 0;
   std::uint64_t slots = 0, admitted = 0;
-  double four_fifths = 0.8;
+  double four_fifths = 0.8, min_group_share = 0.01;
   std::vector<AttributeExposure> attributes;
 };
 

@@ -12,9 +12,12 @@ ExposureReport compute_exposure(const Engine& engine, const ExposureOptions& opt
     fail(ErrorCode::invalid_argument, "exposure: required_as_filter admits a different pool per job; not supported");
   if (!(options.four_fifths > 0 && options.four_fifths <= 1))
     fail(ErrorCode::invalid_argument, "exposure: four_fifths must be in (0, 1]");
+  if (!(options.min_group_share >= 0 && options.min_group_share < 1))
+    fail(ErrorCode::invalid_argument, "exposure: min_group_share must be in [0, 1)");
   ExposureReport report;
   report.k = options.match.k;
   report.four_fifths = options.four_fifths;
+  report.min_group_share = options.min_group_share;
   std::vector<std::size_t> attrs;
   {
     auto cands = engine.index(Side::candidate).read();
@@ -66,11 +69,12 @@ ExposureReport compute_exposure(const Engine& engine, const ExposureOptions& opt
       g.pool_share = report.admitted ? static_cast<double>(g.pool) / static_cast<double>(report.admitted) : 0;
       g.slot_share = report.slots ? static_cast<double>(g.slots) / static_cast<double>(report.slots) : 0;
       g.rate = g.pool_share > 0 ? g.slot_share / g.pool_share : 0;
-      max_rate = std::max(max_rate, g.rate);
+      g.reference = g.pool > 0 && g.pool_share >= options.min_group_share;
+      if (g.reference) max_rate = std::max(max_rate, g.rate);
     }
     for (auto& [name, g] : groups) {
       g.impact = max_rate > 0 ? g.rate / max_rate : 0;
-      g.flagged = max_rate > 0 && g.impact < options.four_fifths;
+      g.flagged = g.reference && max_rate > 0 && g.impact < options.four_fifths;
       ae.groups.push_back(std::move(g));
     }
     std::sort(ae.groups.begin(), ae.groups.end(), [](const GroupExposure& x, const GroupExposure& y) {

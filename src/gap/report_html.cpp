@@ -60,18 +60,18 @@ void legend(std::string& svg, double x, double y, const char* colour, const std:
 // Horizontal paired bars: for each row two shares in [0, 1] (demand share, supply share).
 std::string paired_bars(const std::vector<std::string>& labels, const std::vector<std::pair<double, double>>& values,
                         const char* a_name, const char* b_name, const char* chart_class) {
-  const double label_w = 190, bar_w = 300, row_h = 26, top = 30;
+  const double label_w = 200, bar_w = 240, row_h = 26, top = 30;
   double max_v = 0;
   for (const auto& [a, b] : values) max_v = std::max({max_v, a, b});
   if (max_v <= 0) max_v = 1;
   const double h = top + row_h * static_cast<double>(labels.size()) + 10;
   std::string svg = "<svg class=\"chart " + std::string(chart_class) + "\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                    num(label_w + bar_w + 70) + "\" height=\"" + num(h) + "\" role=\"img\">";
-  legend(svg, label_w, 6, demand_colour, a_name);
-  legend(svg, label_w + 150, 6, supply_colour, b_name);
+                    num(label_w + bar_w + 100) + "\" height=\"" + num(h) + "\" role=\"img\">";
+  legend(svg, label_w - 100, 6, demand_colour, a_name);
+  legend(svg, label_w + 110, 6, supply_colour, b_name);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const double y = top + row_h * static_cast<double>(i);
-    svg += "<text x=\"" + num(label_w - 6) + "\" y=\"" + num(y + 15) + "\" text-anchor=\"end\">" + esc(clip(labels[i], 30)) + "</text>";
+    svg += "<text x=\"" + num(label_w - 6) + "\" y=\"" + num(y + 15) + "\" text-anchor=\"end\">" + esc(clip(labels[i], 28)) + "</text>";
     const double wa = bar_w * values[i].first / max_v, wb = bar_w * values[i].second / max_v;
     svg += "<rect x=\"" + num(label_w) + "\" y=\"" + num(y + 2) + "\" width=\"" + num(std::max(wa, 0.5), 1) +
            "\" height=\"10\" fill=\"" + demand_colour + "\"/>";
@@ -86,12 +86,12 @@ std::string paired_bars(const std::vector<std::string>& labels, const std::vecto
 // 100% stacked bars by Japanese level: for each row, counts per level.
 std::string stacked_levels(const std::vector<std::string>& labels,
                            const std::vector<std::array<std::uint32_t, jlpt_bucket_count>>& rows) {
-  const double label_w = 210, bar_w = 320, row_h = 22, top = 30;
+  const double label_w = 200, bar_w = 300, row_h = 22, top = 30;
   const double h = top + row_h * static_cast<double>(rows.size()) + 10;
   std::string svg = "<svg class=\"chart levels\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(label_w + bar_w + 20) +
                     "\" height=\"" + num(h) + "\" role=\"img\">";
   for (std::size_t b = 0; b < jlpt_bucket_count; ++b)
-    legend(svg, label_w + 54 * static_cast<double>(b), 6, level_colours[b], jlpt_bucket_names[b]);
+    legend(svg, label_w + 50 * static_cast<double>(b), 6, level_colours[b], jlpt_bucket_names[b]);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const double y = top + row_h * static_cast<double>(i);
     svg += "<text x=\"" + num(label_w - 6) + "\" y=\"" + num(y + 13) + "\" text-anchor=\"end\">" + esc(labels[i]) + "</text>";
@@ -112,7 +112,7 @@ std::string stacked_levels(const std::vector<std::string>& labels,
 
 // Single horizontal bars of counts (the funnel).
 std::string count_bars(const std::vector<std::string>& labels, const std::vector<double>& values) {
-  const double label_w = 260, bar_w = 300, row_h = 28, top = 10;
+  const double label_w = 240, bar_w = 240, row_h = 28, top = 10;
   double max_v = 1;
   for (double v : values) max_v = std::max(max_v, v);
   const double h = top + row_h * static_cast<double>(labels.size()) + 10;
@@ -146,11 +146,11 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
   Page p;
   std::string& h = p.html;
   h += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>skillmatch gap report</title>\n<style>\n"
-       "body{font-family:sans-serif;margin:24px;color:#222;background:#fff;max-width:1200px}\n"
+       "body{font-family:sans-serif;margin:24px;color:#222;background:#fff;max-width:1400px}\n"
        "h1{font-size:22px}h2{font-size:18px;border-bottom:1px solid #ccc;padding-bottom:4px}\n"
        ".pair{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}\n"
-       "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}\n"
-       "td:first-child,th:first-child{text-align:left}svg text{font-size:12px;fill:#222}svg text.small{font-size:10px}\n"
+       "table{border-collapse:collapse;font-size:11px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}\n"
+       "td:first-child,th:first-child{text-align:left}svg text{font-size:11px;fill:#222}svg text.small{font-size:10px}\n"
        ".note{color:#555;font-size:12px}.flag{color:#b30000;font-weight:bold}\n"
        "@media print{section{break-inside:avoid;page-break-inside:avoid}body{margin:8mm}}\n"
        "</style></head><body>\n<h1>Where demand and supply meet: skill gap report</h1>\n";
@@ -184,7 +184,7 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
     h += "<table class=\"shortage\"><tr><th>skill</th><th>area</th><th>must</th><th>nice</th><th>demand</th><th>supply</th>"
          "<th>exact</th><th>ratio</th><th>relative</th></tr>";
     for (const auto* s : top)
-      h += "<tr><td title=\"" + esc(s->concept_id) + "\">" + esc(s->label) + "</td><td>" + esc(s->area) + "</td><td>" +
+      h += "<tr><td title=\"" + esc(s->concept_id) + "\">" + esc(clip(s->label, 40)) + "</td><td>" + esc(s->area) + "</td><td>" +
            std::to_string(s->must_jobs) + "</td><td>" + std::to_string(s->nice_jobs) + "</td><td>" + num(s->demand, 1) +
            "</td><td>" + std::to_string(s->supply) + "</td><td>" + std::to_string(s->supply_exact) + "</td><td>" +
            num(s->ratio, 2) + "</td><td>" + num(s->relative, 2) + "</td></tr>";
@@ -195,7 +195,7 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
   // 2. Areas × Japanese level.
   {
     p.section("areas", "Mission areas and Japanese level",
-              gap.has_jlpt ? std::string("Per area, the Japanese level jobs require (first bar) and the level candidates hold (second bar); "
+              gap.has_jlpt ? std::string("Per area, the Japanese level its jobs require (· jobs) and the level its candidates hold (· candidates); "
                                          "a profile's area is the area holding most of its skills' weight.")
                            : std::string("The data has no Japanese level attribute (" + esc(gap.options.job_jlpt_attribute) +
                                          ", " + esc(gap.options.candidate_jlpt_attribute) + "): areas only."));
@@ -203,9 +203,9 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
       std::vector<std::string> labels;
       std::vector<std::array<std::uint32_t, jlpt_bucket_count>> rows;
       for (const auto& a : gap.areas) {
-        labels.push_back(a.label + " — jobs require");
+        labels.push_back(clip(a.label, 20) + " · jobs");
         rows.push_back(a.jobs_by_jlpt);
-        labels.push_back(a.label + " — candidates hold");
+        labels.push_back(clip(a.label, 20) + " · candidates");
         rows.push_back(a.candidates_by_jlpt);
       }
       h += stacked_levels(labels, rows);
@@ -255,7 +255,8 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
               exposure && !exposure->attributes.empty()
                   ? "Share of every job's top-" + std::to_string(exposure->k) + " slots (orange) against share of the admitted pool "
                         "(blue), per group. Impact = the group's slot/pool rate over the highest group's; below " +
-                        num(exposure->four_fifths, 2) + " (the four-fifths rule) is flagged."
+                        num(exposure->four_fifths, 2) + " (the four-fifths rule) is flagged; groups under " + pct(exposure->min_group_share) +
+                        " of the pool are listed but neither flagged nor the reference."
                   : std::string("No group attribute was given (declare protected attributes, or pass --group)."));
     if (exposure)
       for (const auto& a : exposure->attributes) {
@@ -268,7 +269,7 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
         for (const auto& g : a.groups)
           h += "<tr><td>" + esc(g.group) + "</td><td>" + std::to_string(g.slots) + "</td><td>" + pct(g.slot_share) + "</td><td>" +
                pct(g.pool_share) + "</td><td>" + num(g.rate, 2) + "</td><td" + (g.flagged ? " class=\"flag\"" : "") + ">" +
-               num(g.impact, 2) + (g.flagged ? " (below four-fifths)" : "") + "</td></tr>";
+               num(g.impact, 2) + (g.flagged ? " (below four-fifths)" : g.reference ? "" : " (small group)") + "</td></tr>";
         h += "</table>";
       }
     p.end_section();

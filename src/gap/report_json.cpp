@@ -92,12 +92,13 @@ json::object gap_report_to_json(const GapReport& gap, const ExposureReport* expo
       for (const auto& g : a.groups)
         groups.push_back(json::object{{"group", g.group},           {"pool", g.pool},     {"slots", g.slots},
                                       {"pool_share", g.pool_share}, {"slot_share", g.slot_share},
-                                      {"rate", g.rate},             {"impact", g.impact}, {"flagged", g.flagged}});
+                                      {"rate", g.rate},             {"impact", g.impact}, {"reference", g.reference}, {"flagged", g.flagged}});
       attrs.push_back(json::object{{"attribute", a.attribute}, {"groups", std::move(groups)}});
     }
     root["exposure"] = json::object{{"k", exposure->k},         {"jobs", exposure->jobs},
                                     {"slots", exposure->slots}, {"admitted", exposure->admitted},
-                                    {"four_fifths", exposure->four_fifths}, {"attributes", std::move(attrs)}};
+                                    {"four_fifths", exposure->four_fifths}, {"min_group_share", exposure->min_group_share},
+                                    {"attributes", std::move(attrs)}};
   } else {
     root["exposure"] = nullptr;
   }

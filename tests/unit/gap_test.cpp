@@ -48,14 +48,17 @@ const Engine& shared_sample() {
   return *engine;
 }
 
-// The candidate's level bucket (0 none/missing .. 5 N1) and the job's required bucket.
-std::size_t bucket(const ProfileIndex::ReadView& v, std::uint32_t row, const char* attr) {
+// Every row's Japanese level bucket (0 none/missing .. 5 N1) from the displayed level.
+std::vector<std::size_t> buckets(const ProfileIndex::ReadView& v, const char* attr) {
   auto a = v.columns().schema().find(attr);
   REQUIRE(a);
-  const std::string s = v.columns().display(row, *a);
-  for (std::size_t b = 0; b < jlpt_bucket_count; ++b)
-    if (s == jlpt_bucket_names[b]) return b;
-  return 0;  // missing
+  std::vector<std::size_t> out(v.rows(), 0);
+  for (std::uint32_t row = 0; row < v.rows(); ++row) {
+    const std::string s = v.columns().display(row, *a);
+    for (std::size_t b = 0; b < jlpt_bucket_count; ++b)
+      if (s == jlpt_bucket_names[b]) out[row] = b;
+  }
+  return out;
 }
 
 }  // namespace
@@ -72,6 +75,7 @@ TEST_CASE("gap figures agree with a brute-force count over every job-candidate p
   CHECK(gap.candidates == 1997);
   REQUIRE(gap.has_jlpt);
 
+  const auto job_level = buckets(jobs, "jlpt_required"), cand_level = buckets(cands, "jlpt");
   std::vector<std::uint32_t> job_rows, cand_rows;
   jobs.live().for_each_set([&](std::size_t r) { job_rows.push_back(static_cast<std::uint32_t>(r)); });
   cands.live().for_each_set([&](std::size_t r) { cand_rows.push_back(static_cast<std::uint32_t>(r)); });
@@ -98,7 +102,7 @@ TEST_CASE("gap figures agree with a brute-force count over every job-candidate p
       }
       supply += met;
       exact += has;
-      if (met) ++by_level[bucket(cands, c, "jlpt")];
+      if (met) ++by_level[cand_level[c]];
     }
     CHECK(g.supply == supply);
     CHECK(g.supply_exact == exact);
@@ -122,12 +126,12 @@ TEST_CASE("gap figures agree with a brute-force count over every job-candidate p
     const JobGap& jg = gap.job_gaps[k];
     CAPTURE(jg.id);
     CHECK(jg.id == jobs.id(j));
-    const std::size_t need = bucket(jobs, j, "jlpt_required");
+    const std::size_t need = job_level[j];
     std::uint32_t qualified = 0, qualified_jlpt = 0, near = 0, musts = 0;
     for (const auto& s : jobs.skills(j)) musts += s.required;
     CHECK(jg.musts == musts);
     for (auto c : cand_rows) {
-      const bool clears = bucket(cands, c, "jlpt") >= need;
+      const bool clears = cand_level[c] >= need;
       if (clears) clear_any[c] = true;
       std::uint32_t missed = 0;
       ConceptIndex missing = no_concept;
@@ -261,7 +265,8 @@ TEST_CASE("exposure: slot and pool shares per group, the four-fifths flag; the r
     }
   cands.live().for_each_set([&](std::size_t r) { pool[cands.columns().display(r, degree)] += 299; });
   double max_rate = 0;
-  for (const auto& g : ex.attributes[0].groups) max_rate = std::max(max_rate, g.rate);
+  for (const auto& g : ex.attributes[0].groups)
+    if (g.pool_share >= 0.01) max_rate = std::max(max_rate, g.rate);
   double slot_share_sum = 0;
   for (const auto& g : ex.attributes[0].groups) {
     CAPTURE(g.group);
@@ -269,7 +274,8 @@ TEST_CASE("exposure: slot and pool shares per group, the four-fifths flag; the r
     CHECK(g.pool == pool[g.group]);
     CHECK(g.rate == doctest::Approx(g.slot_share / g.pool_share));
     CHECK(g.impact == doctest::Approx(g.rate / max_rate));
-    CHECK(g.flagged == (g.impact < 0.8));
+    CHECK(g.reference == (g.pool_share >= 0.01));
+    CHECK(g.flagged == (g.reference && g.impact < 0.8));
     slot_share_sum += g.slot_share;
   }
   CHECK(slot_share_sum == doctest::Approx(1.0));
