@@ -186,6 +186,10 @@ struct ExposureOptions {
   /// Groups holding less than this share of the pool are listed, but neither flagged nor the
   /// reference (highest-rate) group: a handful of people make a noisy rate.
   double min_group_share = 0.01;
+  /// At most this many jobs are matched, spread evenly over the live rows (every ⌈n / max_jobs⌉-th):
+  /// shares settle long before every job is seen, and each match costs a re-rank. 0 = every job.
+  std::size_t max_jobs = 0;
+  std::size_t threads = 0;  // for the sampled matches (0 = hardware threads); match_all uses match.threads
 };
 
 struct GroupExposure {
@@ -203,7 +207,8 @@ struct AttributeExposure {
 };
 
 struct ExposureReport {
-  std::size_t k = 0, jobs = 0;
+  std::size_t k = 0, jobs = 0;   // jobs matched
+  std::size_t live_jobs = 0;     // of the live jobs
   std::uint64_t slots = 0, admitted = 0;
   double four_fifths = 0.8, min_group_share = 0.01;
   std::vector<AttributeExposure> attributes;

@@ -28,6 +28,8 @@ ReportFiles write_gap_report(const Engine& engine, const ReportRequest& request)
     eo.attributes = request.groups;
     eo.match.k = request.top;
     eo.match.threads = request.threads;
+    eo.threads = request.threads;
+    eo.max_jobs = request.exposure_jobs;
     exposure = compute_exposure(engine, eo);
   }
   const double exposure_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -59,14 +61,15 @@ int run_report(Args args) {
   if (args.take_flag("help")) {
     std::puts(
         "usage: skillmatch report (--jobs J.jsonl --candidates C.jsonl | --index F.skm) --out DIR\n"
-        "                         [--group ATTR]... [--top K] [--job-schema F] [--candidate-schema F]\n"
-        "                         [--skip-bad] [--threads N]\n"
+        "                         [--group ATTR]... [--top K] [--exposure-jobs N] [--job-schema F]\n"
+        "                         [--candidate-schema F] [--skip-bad] [--threads N]\n"
         "Writes DIR/report.json and DIR/report.html (one self-contained page, inline SVG, no script):\n"
         "per skill demand (jobs asking, must-haves 1, nice-to-haves 0.5) against supply (candidates who\n"
         "meet it as the matcher's must-have rule does), shortage/balanced/surplus bands, mission areas\n"
         "(data/gap/areas.tsv) × Japanese level, the near-qualified funnel and upskilling steps, and, with\n"
         "--group ATTR (a candidate attribute, repeatable), each group's share of every job's top-K slots\n"
-        "(default K 10) against its share of the pool, with the four-fifths rule. Definitions: docs/gap.md.");
+        "(default K 10) against its share of the pool, with the four-fifths rule; --exposure-jobs N matches\n"
+        "at most N jobs for that (spread evenly; default 1000, 0 = all). Definitions: docs/gap.md.");
     return 0;
   }
   auto jobs = args.take_option("jobs");
@@ -89,6 +92,7 @@ int run_report(Args args) {
   request.out = *out;
   request.groups = args.take_all("group");
   request.top = static_cast<std::size_t>(args.take_int("top", 10, 1, 1000));
+  request.exposure_jobs = static_cast<std::size_t>(args.take_int("exposure-jobs", 1000, 0, 100000000));
   request.threads = files.threads;
   args.finish();
 

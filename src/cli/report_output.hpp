@@ -12,6 +12,7 @@ struct ReportRequest {
   std::string out;                        // directory (created)
   std::vector<std::string> groups;        // candidate attributes for exposure; empty = no exposure section
   std::size_t top = 10;                   // k of the exposure matches
+  std::size_t exposure_jobs = 1000;       // ExposureOptions::max_jobs
   std::size_t threads = 0;
   std::string jobs_source, candidates_source;  // shown in the report
 };

@@ -28,7 +28,29 @@ ExposureReport compute_exposure(const Engine& engine, const ExposureOptions& opt
 
   MatchOptions mo = options.match;
   mo.explain = false;
-  const auto results = engine.match_all(Side::job, mo);
+  mo.progress = nullptr;
+  std::vector<MatchResults> results;
+  std::vector<std::string> job_ids;
+  {
+    auto jobs = engine.index(Side::job).read();
+    report.live_jobs = jobs.live_count();
+    if (options.max_jobs && report.live_jobs > options.max_jobs) {
+      const std::size_t stride = (report.live_jobs + options.max_jobs - 1) / options.max_jobs;
+      std::size_t i = 0;
+      jobs.live().for_each_set([&](std::size_t r) {
+        if (i++ % stride == 0) job_ids.push_back(jobs.id(static_cast<std::uint32_t>(r)));
+      });
+    }
+  }
+  if (job_ids.empty()) {
+    results = engine.match_all(Side::job, mo);
+  } else {
+    // One query per participant at a time: each match scans single-threaded.
+    results.resize(job_ids.size());
+    ThreadPool pool(options.threads);
+    mo.threads = 1;
+    pool.parallel_for(job_ids.size(), 0, [&](std::size_t i, std::size_t) { results[i] = engine.match_id(Side::job, job_ids[i], mo); });
+  }
 
   auto cands = engine.index(Side::candidate).read();
   const AttributeColumns& columns = cands.columns();

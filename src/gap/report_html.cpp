@@ -253,7 +253,11 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
   {
     p.section("exposure", "Exposure by group",
               exposure && !exposure->attributes.empty()
-                  ? "Share of every job's top-" + std::to_string(exposure->k) + " slots (orange) against share of the admitted pool "
+                  ? "Share of the top-" + std::to_string(exposure->k) + " slots of " +
+                        (exposure->jobs == exposure->live_jobs ? "every job"
+                                                               : std::to_string(exposure->jobs) + " of the " +
+                                                                     std::to_string(exposure->live_jobs) + " jobs (spread evenly)") +
+                        " (orange) against share of the admitted pool "
                         "(blue), per group. Impact = the group's slot/pool rate over the highest group's; below " +
                         num(exposure->four_fifths, 2) + " (the four-fifths rule) is flagged; groups under " + pct(exposure->min_group_share) +
                         " of the pool are listed but neither flagged nor the reference."

@@ -95,7 +95,7 @@ json::object gap_report_to_json(const GapReport& gap, const ExposureReport* expo
                                       {"rate", g.rate},             {"impact", g.impact}, {"reference", g.reference}, {"flagged", g.flagged}});
       attrs.push_back(json::object{{"attribute", a.attribute}, {"groups", std::move(groups)}});
     }
-    root["exposure"] = json::object{{"k", exposure->k},         {"jobs", exposure->jobs},
+    root["exposure"] = json::object{{"k", exposure->k},         {"jobs", exposure->jobs}, {"live_jobs", exposure->live_jobs},
                                     {"slots", exposure->slots}, {"admitted", exposure->admitted},
                                     {"four_fifths", exposure->four_fifths}, {"min_group_share", exposure->min_group_share},
                                     {"attributes", std::move(attrs)}};
