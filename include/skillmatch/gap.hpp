@@ -144,6 +144,15 @@ struct Funnel {
   std::uint32_t near_only = 0;      // qualified for no such job, one skill away from at least one
 };
 
+/// Japan's hiring facts over the live candidates, when the candidate schema carries the derived
+/// attributes (japan.hpp: visa_route_possible boolean, hsp_points and hsp_points_max numeric).
+struct JapanFigures {
+  bool present = false;
+  std::uint32_t visa_likely = 0, visa_unlikely = 0, visa_unknown = 0;  // visa_route_possible true / false / missing
+  std::uint32_t hsp_likely = 0, hsp_unlikely = 0, hsp_unknown = 0;     // hsp_points >= threshold / max < threshold / between
+  int hsp_threshold = 70;
+};
+
 struct GapReport {
   std::uint32_t jobs = 0, candidates = 0;  // live profiles
   bool has_jlpt = false;
@@ -153,6 +162,7 @@ struct GapReport {
   std::vector<JobGap> job_gaps;             // live jobs in row order
   std::vector<StepSummary> steps;           // by descending pairs, then id
   Funnel funnel;
+  JapanFigures japan;
   std::array<std::uint32_t, jlpt_bucket_count> candidates_by_jlpt{};
   std::array<std::uint32_t, jlpt_bucket_count> jobs_by_jlpt{};
 };

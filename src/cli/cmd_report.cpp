@@ -62,14 +62,15 @@ int run_report(Args args) {
     std::puts(
         "usage: skillmatch report (--jobs J.jsonl --candidates C.jsonl | --index F.skm) --out DIR\n"
         "                         [--group ATTR]... [--top K] [--exposure-jobs N] [--job-schema F]\n"
-        "                         [--candidate-schema F] [--skip-bad] [--threads N]\n"
+        "                         [--candidate-schema F] [--skip-bad] [--japan-facts] [--threads N]\n"
         "Writes DIR/report.json and DIR/report.html (one self-contained page, inline SVG, no script):\n"
         "per skill demand (jobs asking, must-haves 1, nice-to-haves 0.5) against supply (candidates who\n"
         "meet it as the matcher's must-have rule does), shortage/balanced/surplus bands, mission areas\n"
         "(data/gap/areas.tsv) × Japanese level, the near-qualified funnel and upskilling steps, and, with\n"
         "--group ATTR (a candidate attribute, repeatable), each group's share of every job's top-K slots\n"
         "(default K 10) against its share of the pool, with the four-fifths rule; --exposure-jobs N matches\n"
-        "at most N jobs for that (spread evenly; default 1000, 0 = all). Definitions: docs/gap.md.");
+        "at most N jobs for that (spread evenly; default 1000, 0 = all). --japan-facts derives the visa\n"
+        "route and HSP estimates (docs/japan.md) and adds their counts. Definitions: docs/gap.md.");
     return 0;
   }
   auto jobs = args.take_option("jobs");
@@ -87,6 +88,7 @@ int run_report(Args args) {
   files.job_schema = args.take_option("job-schema");
   files.candidate_schema = args.take_option("candidate-schema");
   files.skip_bad = args.take_flag("skip-bad");
+  files.japan_facts = args.take_flag("japan-facts");
   files.threads = static_cast<std::size_t>(args.take_int("threads", 0, 0, 1024));
   ReportRequest request;
   request.out = *out;
@@ -98,8 +100,8 @@ int run_report(Args args) {
 
   PortalData data;
   if (index_file) {
-    if (files.job_schema || files.candidate_schema || files.skip_bad)
-      throw UsageError("--job-schema, --candidate-schema and --skip-bad apply to JSONL input, not --index");
+    if (files.job_schema || files.candidate_schema || files.skip_bad || files.japan_facts)
+      throw UsageError("--job-schema, --candidate-schema, --skip-bad and --japan-facts apply to JSONL input, not --index");
     EngineOptions eo;
     eo.threads = files.threads;
     data.engine = Engine::open(*index_file, std::move(eo));

@@ -3,8 +3,10 @@
 #include <cmath>
 #include <bit>
 #include <cctype>
+#include <cstdlib>
 
 #include "skillmatch/gap.hpp"
+#include "skillmatch/japan.hpp"
 
 namespace skillmatch {
 namespace {
@@ -100,6 +102,30 @@ GapReport compute_gap(const Engine& engine, const GapOptions& options) {
       ++report.candidates_by_jlpt[cand_jlpt[r]];
       for (std::size_t b = 0; b <= cand_jlpt[r]; ++b) at_least[b].set(r);
     });
+  }
+
+  // Japan's hiring facts, when derived (japan.hpp).
+  {
+    const AttributeColumns& cc = cands.columns();
+    auto visa = cc.schema().find("visa_route_possible");
+    auto low = cc.schema().find("hsp_points");
+    auto high = cc.schema().find("hsp_points_max");
+    if (visa && low && high && cc.schema()[*visa].type == AttributeType::boolean &&
+        cc.schema()[*low].type == AttributeType::numeric && cc.schema()[*high].type == AttributeType::numeric) {
+      JapanFigures& jf = report.japan;
+      jf.present = true;
+      for (const auto& row : bundled_japan_rules().hsp)
+        if (row.rule == "threshold") jf.hsp_threshold = std::atoi(row.condition.c_str());
+      live.for_each_set([&](std::size_t r) {
+        if (cc.missing(*visa).test(r)) ++jf.visa_unknown;
+        else if (cc.bools(*visa).test(r)) ++jf.visa_likely;
+        else ++jf.visa_unlikely;
+        if (cc.missing(*low).test(r) || cc.missing(*high).test(r)) ++jf.hsp_unknown;
+        else if (cc.numbers(*low)[r] >= jf.hsp_threshold) ++jf.hsp_likely;
+        else if (cc.numbers(*high)[r] < jf.hsp_threshold) ++jf.hsp_unlikely;
+        else ++jf.hsp_unknown;
+      });
+    }
   }
 
   // Distinct requirements of the live jobs, with their demand.

@@ -249,6 +249,26 @@ std::string gap_report_html(const GapReport& gap, const ExposureReport* exposure
     p.end_section();
   }
 
+  // 3b. Japan's hiring facts (with --japan-facts / derive_japan_attributes).
+  if (gap.japan.present) {
+    const JapanFigures& j = gap.japan;
+    p.section("japan", "Visa route and Highly Skilled Professional points (estimates)",
+              "Engineer/Specialist in Humanities/International Services: a related degree, 10 years of experience or a listed IT "
+              "exam. HSP 1(b): likely when the known facts give " + std::to_string(j.hsp_threshold) +
+                  " points, unlikely when even the best case for the unknown facts does not. Estimates, not decisions "
+                  "(docs/japan.md); unknown = the candidate did not state the facts.");
+    const std::vector<std::string> labels = {"visa route likely", "visa route unknown", "visa route unlikely",
+                                             "HSP likely", "HSP unknown", "HSP unlikely"};
+    const std::vector<double> values = {double(j.visa_likely), double(j.visa_unknown), double(j.visa_unlikely),
+                                        double(j.hsp_likely),  double(j.hsp_unknown),  double(j.hsp_unlikely)};
+    h += count_bars(labels, values);
+    h += "<table class=\"japan\"><tr><th>estimate</th><th>likely</th><th>unknown</th><th>unlikely</th></tr><tr><td>visa route</td><td>" +
+         std::to_string(j.visa_likely) + "</td><td>" + std::to_string(j.visa_unknown) + "</td><td>" + std::to_string(j.visa_unlikely) +
+         "</td></tr><tr><td>HSP 1(b) &ge; " + std::to_string(j.hsp_threshold) + "</td><td>" + std::to_string(j.hsp_likely) + "</td><td>" +
+         std::to_string(j.hsp_unknown) + "</td><td>" + std::to_string(j.hsp_unlikely) + "</td></tr></table>";
+    p.end_section();
+  }
+
   // 4. Exposure.
   {
     p.section("exposure", "Exposure by group",

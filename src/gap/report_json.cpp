@@ -61,6 +61,14 @@ json::object gap_report_to_json(const GapReport& gap, const ExposureReport* expo
   const Funnel& f = gap.funnel;
   root["funnel"] = json::object{{"candidates", f.candidates}, {"clear_jlpt", f.clear_jlpt}, {"qualified", f.qualified},
                                 {"qualified_jlpt", f.qualified_jlpt}, {"near_only", f.near_only}};
+  if (gap.japan.present) {
+    const JapanFigures& j = gap.japan;
+    root["japan"] = json::object{
+        {"visa_route", json::object{{"likely", j.visa_likely}, {"unlikely", j.visa_unlikely}, {"unknown", j.visa_unknown}}},
+        {"hsp", json::object{{"threshold", j.hsp_threshold}, {"likely", j.hsp_likely}, {"unlikely", j.hsp_unlikely}, {"unknown", j.hsp_unknown}}}};
+  } else {
+    root["japan"] = nullptr;
+  }
   json::array steps;
   for (const auto& s : gap.steps)
     steps.push_back(json::object{{"concept_id", s.concept_id}, {"label", s.label}, {"pairs", s.pairs}, {"candidates", s.candidates}});
