@@ -22,7 +22,8 @@ ExposureReport compute_exposure(const Engine& engine, const ExposureOptions& opt
   {
     auto cands = engine.index(Side::candidate).read();
     const AttributeSchema& schema = cands.columns().schema();
-    for (const auto& name : options.attributes) attrs.push_back(schema.index_of(name));
+    for (const auto& name : options.attributes.empty() ? schema.protected_names() : options.attributes)
+      attrs.push_back(schema.index_of(name));
   }
   if (attrs.empty()) return report;
 
