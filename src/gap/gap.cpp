@@ -32,7 +32,9 @@ std::vector<std::uint8_t> jlpt_buckets(const AttributeColumns& columns, std::str
     for (std::size_t i = 0; i < jlpt_bucket_count; ++i) {
       std::string_view n = jlpt_bucket_names[i];
       if (level.size() == n.size() &&
-          std::equal(level.begin(), level.end(), n.begin(), [](char x, char y) { return std::tolower(x) == std::tolower(y); }))
+          std::equal(level.begin(), level.end(), n.begin(), [](char x, char y) {
+            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+          }))
         b = i;
     }
     if (b == jlpt_bucket_count) return {};
@@ -230,6 +232,7 @@ GapReport compute_gap(const Engine& engine, const GapOptions& options) {
     std::vector<Bitmap> unlock;         // per requirement slot: candidates it would qualify (lazily sized)
     std::vector<std::uint64_t> once, twice;
     std::vector<std::uint32_t> musts;
+    std::vector<double> area_scratch;
   };
   const std::size_t threads = std::max<std::size_t>(1, std::min(pool.size(), options.threads ? options.threads : pool.size()));
   std::vector<Slot> slots(threads);
@@ -247,8 +250,7 @@ GapReport compute_gap(const Engine& engine, const GapOptions& options) {
     jg.row = j;
     jg.id = jobs.id(j);
     jg.title = jobs.title(j);
-    std::vector<double> scratch;
-    jg.area = area_id(profile_area(jobs.skills(j), area_of, n_areas, &options, scratch));
+    jg.area = area_id(profile_area(jobs.skills(j), area_of, n_areas, &options, s.area_scratch));
     s.musts.clear();
     for (const auto& sk : jobs.skills(j))
       if (sk.required) s.musts.push_back(slot_of[sk.concept_index]);
