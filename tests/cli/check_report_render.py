@@ -78,7 +78,10 @@ def main():
     if os.path.exists(shot):
         os.remove(shot)
     # Half scale keeps the PNG small enough to decode here in about a second.
+    # --virtual-time-budget and --run-all-compositor-stages-before-draw: the shot waits for the page to
+    # load and paint (no URL fragment: a scrolled headless shot can come out blank).
     cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=0.5",
+           "--virtual-time-budget=3000", "--run-all-compositor-stages-before-draw",
            "--window-size=1280,3600", f"--user-data-dir={os.path.join(work, 'chromium-profile')}",
            f"--screenshot={shot}", "file://" + os.path.abspath(html)]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
