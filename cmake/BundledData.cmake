@@ -2,11 +2,14 @@
 # .incbin, so the bytes are in the binary without a huge generated C++ array to compile.
 # Each file becomes a symbol pair skillmatch_bundled_<name>_begin/_end declared in
 # src/bundled/bundled_files.hpp (generated).
-# Every data/taxonomy/*.tsv (the default taxonomy) and data/postings/*.tsv (the real postings the
-# default skill embedding learns from), in name order (a taxonomy resolves references across files,
-# so the order only matters for which file reports an error first).
+# Every data/taxonomy/*.tsv (the default taxonomy), data/postings/*.tsv (the real postings the
+# default skill embedding learns from), data/gap/*.tsv (the gap report's mission areas) and
+# data/japan/*.tsv (Japan's hiring facts: the HSP point table, the IT exam list), in name order (a
+# taxonomy resolves references across files, so the order only matters for which file reports an
+# error first).
 file(GLOB SKILLMATCH_BUNDLED_FILES CONFIGURE_DEPENDS RELATIVE "${CMAKE_CURRENT_SOURCE_DIR}/data"
-     "${CMAKE_CURRENT_SOURCE_DIR}/data/taxonomy/*.tsv" "${CMAKE_CURRENT_SOURCE_DIR}/data/postings/*.tsv")
+     "${CMAKE_CURRENT_SOURCE_DIR}/data/taxonomy/*.tsv" "${CMAKE_CURRENT_SOURCE_DIR}/data/postings/*.tsv"
+     "${CMAKE_CURRENT_SOURCE_DIR}/data/gap/*.tsv" "${CMAKE_CURRENT_SOURCE_DIR}/data/japan/*.tsv")
 list(SORT SKILLMATCH_BUNDLED_FILES)
 set(_deps "")
 set(_asm "${CMAKE_CURRENT_BINARY_DIR}/generated/bundled_data.S")

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages skillmatch builds with; does nothing when they are all present.
 # php8.2-cli (its php8.2-common ships FFI) and golang-go (Go 1.19) are for the PHP and Go bindings' tests.
+# chromium renders the gap report (skillmatch report) headless in a test: the screenshot must show
+# the charts (the test skips when it is missing, so building never needs it).
 # Boost is 1.81 on purpose: Debian's default 1.74 lacks Boost.JSON and unordered_flat_map and
 # conflicts with 1.81, so it must not be installed alongside.
 set -euo pipefail
@@ -10,6 +12,7 @@ packages=(
   libeigen3-dev libboost1.81-dev libboost-json1.81-dev libicu-dev
   libbenchmark-dev doctest-dev libxxhash-dev
   php8.2-cli golang-go
+  chromium
 )
 # Peers for the side-by-side benchmarks only; the library never links them.
 optional=(libfaiss-dev libhnswlib-dev)

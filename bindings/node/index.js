@@ -436,6 +436,29 @@ class Engine extends Handle {
       fns.skm_batch_free(batch);
     }
   }
+
+  /**
+   * The gap report (docs/gap.md) of the live jobs and candidates: `{ figures, html }`, the figures
+   * parsed from its JSON (skills, areas, funnel, steps, jobGaps as job_gaps, exposure) and the HTML
+   * page. `groups`: candidate attributes for the exposure section; [] = the protected ones;
+   * undefined = none. Experimental (the C functions are in SKM_EXPERIMENTAL).
+   */
+  gapReport(groups) {
+    const fns = native();
+    if (groups !== undefined && !Array.isArray(groups)) throw new TypeError('groups must be an array of attribute names');
+    const out = [null];
+    check(fns.skm_engine_gap_report(this._h, groups === undefined ? null : groups.join(','), out));
+    const report = out[0];
+    try {
+      const text = [null];
+      check(fns.skm_report_json(report, text));
+      const figures = JSON.parse(text[0]);
+      check(fns.skm_report_html(report, text));
+      return { figures, html: text[0] };
+    } finally {
+      fns.skm_report_free(report);
+    }
+  }
 }
 
 /** "MAJOR.MINOR.PATCH" of the loaded library. */

@@ -71,6 +71,10 @@ struct AttributeDef {
   bool multi_valued = false;           // categorical only
   std::vector<std::string> values;     // categorical only: the closed list of allowed values; empty = any
   std::optional<OrdinalScale> scale;   // ordinal only
+  /// A protected attribute (gender, age, religion, nationality, marital status...): stored and
+  /// reported (exposure by group, gap.hpp) but never used by a filter or a preference of a match
+  /// unless the query sets MatchOptions::allow_protected. Scores never read attributes otherwise.
+  bool is_protected = false;
 };
 
 /// The attributes one index side declares. Declaration order gives each attribute its index.
@@ -85,6 +89,12 @@ class AttributeSchema {
   std::size_t add_jlpt(std::string_view name = "jlpt") { return add_ordinal(name, OrdinalScale::jlpt()); }
   std::size_t add_numeric(std::string_view name);
   std::size_t add_boolean(std::string_view name);
+
+  /// Marks (or unmarks) a declared attribute as protected (AttributeDef::is_protected).
+  /// Error(not_found) for an undeclared name.
+  void set_protected(std::string_view name, bool value = true);
+  /// Names of the protected attributes, in declaration order.
+  std::vector<std::string> protected_names() const;
 
   std::size_t size() const noexcept { return defs_.size(); }
   const AttributeDef& operator[](std::size_t index) const noexcept { return defs_[index]; }

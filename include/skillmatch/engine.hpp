@@ -71,6 +71,9 @@ struct MatchOptions {
   float specificity = 1.0f;            // how much a requirement's information content scales its weight, [0, 1]
   ScoreWeights weights;                // see scoring.hpp
   std::vector<Preference> preferences; // soft preferences over the other side's attributes
+  /// Let `filter` and `preferences` use protected attributes (AttributeDef::is_protected). Off: a
+  /// filter or preference naming one is Error(invalid_argument) naming the attribute.
+  bool allow_protected = false;
   std::size_t rerank_depth = 0;        // k' vector hits re-ranked; 0 = max(10·k, 200)
   bool explain = false;                // fill Match::breakdown and Match::filter
   std::size_t threads = 0;             // 0 = the engine's pool size

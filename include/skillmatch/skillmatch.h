@@ -668,6 +668,31 @@ SKM_API void skm_results_free(skm_results *results);
  * unknown name). Thread-safe. */
 SKM_API skm_status skm_struct_size(const char *type_name, size_t *out_size);
 
+/* The gap report (docs/gap.md): demand vs supply per skill, mission areas x Japanese level, the
+ * near-qualified funnel and upskilling steps, and (with groups) exposure by group. */
+typedef struct skm_report_s skm_report;
+
+/* Computes the gap report of the engine's live jobs and candidates with the default options.
+ * `group_attributes`: NULL = no exposure section; "" = the candidate schema's protected attributes;
+ * else a comma-separated list of candidate attribute names ("degree,location"). Exposure uses each
+ * job's top 10 over at most 1,000 jobs spread evenly. Owns *out: free with skm_report_free().
+ * Errors: SKM_NULL_ARGUMENT (engine, out), SKM_INVALID_UTF8, SKM_NOT_FOUND (an unknown attribute,
+ * named). Thread-safety: may run concurrently with matches and other reports on the same engine;
+ * upserts and removes wait while it reads. */
+SKM_API skm_status skm_engine_gap_report(const skm_engine *engine, const char *group_attributes, skm_report **out);
+
+/* The report's figures as JSON (docs/gap.md: "skills" [{concept_id, label, demand, supply, ratio,
+ * ...}], "areas", "funnel", "steps", "job_gaps", "exposure"). String owned by the report, valid until
+ * skm_report_free(). Errors: SKM_NULL_ARGUMENT. Thread-safe on one report. */
+SKM_API skm_status skm_report_json(const skm_report *report, const char **out_json);
+
+/* The report as one self-contained HTML page (inline SVG, no script). Owned as skm_report_json().
+ * Errors: SKM_NULL_ARGUMENT. */
+SKM_API skm_status skm_report_html(const skm_report *report, const char **out_html);
+
+/* Releases a report and its strings. NULL is accepted. */
+SKM_API void skm_report_free(skm_report *report);
+
 #endif /* SKM_EXPERIMENTAL */
 
 #ifdef __cplusplus

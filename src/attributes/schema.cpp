@@ -54,6 +54,17 @@ std::string OrdinalScale::describe() const {
   return out;
 }
 
+void AttributeSchema::set_protected(std::string_view name, bool value) {
+  defs_[index_of(name)].is_protected = value;
+}
+
+std::vector<std::string> AttributeSchema::protected_names() const {
+  std::vector<std::string> out;
+  for (const auto& d : defs_)
+    if (d.is_protected) out.push_back(d.name);
+  return out;
+}
+
 std::size_t AttributeSchema::add(AttributeDef def) {
   if (!names::is_identifier(def.name))
     fail(ErrorCode::invalid_argument,

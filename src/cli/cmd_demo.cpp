@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/portal_data.hpp"
+#include "cli/report_output.hpp"
 #include "skillmatch/explain.hpp"
 
 namespace skillmatch::cli {
@@ -95,16 +96,19 @@ void show_best(const Engine& engine, Side query_side, const std::string& id, con
 int run_demo(Args args) {
   if (args.take_flag("help")) {
     std::puts(
-        "usage: skillmatch demo [--data DIR] [--top K] [--threads N]\n"
+        "usage: skillmatch demo [--data DIR] [--top K] [--threads N] [--report-dir DIR]\n"
         "Loads the bundled sample portal (data/sample: 300 jobs from real postings, 2,000 candidates\n"
         "generated from O*NET occupations; see data/sample/README.md), shows the best candidates for jobs\n"
         "in AI, animation and cloud computing and the best jobs for a candidate, with explanations, and\n"
-        "times a batch match of every job against every candidate.");
+        "times a batch match of every job against every candidate, and writes the gap report\n"
+        "(skillmatch report) to --report-dir (default: skillmatch-demo-report in the temporary directory).");
     return 0;
   }
   auto data_dir = args.take_option("data");
   const auto top = static_cast<std::size_t>(args.take_int("top", 3, 1, 50));
   const auto threads = static_cast<std::size_t>(args.take_int("threads", 0, 0, 1024));
+  const std::string report_dir =
+      args.take_option_or("report-dir", (fs::temp_directory_path() / "skillmatch-demo-report").string());
   args.finish();
   const fs::path dir = find_sample_dir(data_dir);
 
@@ -172,6 +176,16 @@ int run_demo(Args args) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("\n== batch: every job against every candidate, top 10 each: %zu queries in %.3f s (%.0f queries/s)\n",
               all.size(), secs, static_cast<double>(all.size()) / secs);
+  ReportRequest report;
+  report.out = report_dir;
+  report.groups = {"degree"};
+  report.threads = threads;
+  report.jobs_source = files.jobs;
+  report.candidates_source = files.candidates;
+  const ReportFiles written = write_gap_report(engine, report);
+  std::printf("\n== gap report: %zu skills demanded, %zu in shortage (%.3f s)\n   full report: %s\n   figures:     %s\n",
+              written.skills, written.shortage, written.gap_seconds + written.exposure_seconds, written.html.c_str(),
+              written.json.c_str());
   std::printf("Try: skillmatch match --jobs %s --candidates %s --top 5 --filter 'jlpt >= N3' | head\n",
               files.jobs.c_str(), files.candidates.c_str());
   return 0;

@@ -39,6 +39,7 @@ int run_build(Args& args) {
   files.job_schema = args.take_option("job-schema");
   files.candidate_schema = args.take_option("candidate-schema");
   files.skip_bad = args.take_flag("skip-bad");
+  files.japan_facts = args.take_flag("japan-facts");
   files.threads = static_cast<std::size_t>(args.take_int("threads", 0, 0, 1024));
   args.finish();
   PortalData data = load_portal(files);  // prints counts, unknown skills, skipped lines, timings
@@ -58,7 +59,8 @@ int run_index(Args args) {
   if (!sub || *sub == "--help" || args.take_flag("help")) {
     std::puts(
         "usage: skillmatch index build --jobs J.jsonl --candidates C.jsonl --out F.skm\n"
-        "                              [--job-schema F] [--candidate-schema F] [--skip-bad] [--threads N]\n"
+        "                              [--job-schema F] [--candidate-schema F] [--skip-bad] [--japan-facts]\n"
+        "                              [--threads N]\n"
         "       skillmatch index info F.skm\n"
         "       skillmatch index verify F.skm\n"
         "build: reads, resolves and embeds both files as `skillmatch match` does and saves the engine (both\n"

@@ -17,12 +17,14 @@ int run_match(Args args) {
         "usage: skillmatch match (--jobs J.jsonl --candidates C.jsonl | --index F.skm) [--direction job2cand|cand2job]\n"
         "                        [--top K] [--filter EXPR] [--format tsv|json] [--explain]\n"
         "                        [--required-as-filter] [--query ID] [--job-schema F] [--candidate-schema F]\n"
-        "                        [--skip-bad] [--threads N]\n"
+        "                        [--skip-bad] [--japan-facts] [--threads N]\n"
         "Matches every job against the candidates (job2cand, the default) or every candidate against the\n"
         "jobs (cand2job). tsv prints query_id<TAB>doc_id<TAB>score, best first per query; json prints one\n"
         "object per query with explanations (--explain adds them to json; tsv never has them).\n"
         "--filter applies to the side being searched (candidate attributes for job2cand).\n"
         "Schemas: --job-schema/--candidate-schema, else X.schema.json beside X.jsonl, else inferred.\n"
+        "--japan-facts: derive visa_route_possible, hsp_points, hsp_points_max for candidates (docs/japan.md),\n"
+        "usable in --filter ('hsp_points >= 70').\n"
         "--index F.skm: a saved engine (`skillmatch index build`) instead of the JSONL files; same output.\n"
         "Profile format: docs/profiles.md; filters: docs/filters.md; scores: docs/matching.md.");
     return 0;
@@ -40,6 +42,7 @@ int run_match(Args args) {
   files.job_schema = args.take_option("job-schema");
   files.candidate_schema = args.take_option("candidate-schema");
   files.skip_bad = args.take_flag("skip-bad");
+  files.japan_facts = args.take_flag("japan-facts");
   files.threads = static_cast<std::size_t>(args.take_int("threads", 0, 0, 1024));
   const std::string direction = args.take_option_or("direction", "job2cand");
   if (direction != "job2cand" && direction != "cand2job") throw UsageError("--direction is job2cand or cand2job");
@@ -57,8 +60,8 @@ int run_match(Args args) {
   files.quiet = false;
   PortalData data;
   if (index_file) {
-    if (files.job_schema || files.candidate_schema || files.skip_bad)
-      throw UsageError("--job-schema, --candidate-schema and --skip-bad apply to JSONL input, not --index");
+    if (files.job_schema || files.candidate_schema || files.skip_bad || files.japan_facts)
+      throw UsageError("--job-schema, --candidate-schema, --skip-bad and --japan-facts apply to JSONL input, not --index");
     auto t_open = std::chrono::steady_clock::now();
     EngineOptions eo;
     eo.threads = files.threads;

@@ -10,6 +10,7 @@ int run_pairs(Args args);
 int run_match(Args args);
 int run_index(Args args);
 int run_demo(Args args);
+int run_report(Args args);
 int run_build_taxonomy(Args args);
 int run_evaluate_resolver(Args args);
 int run_build_glossary(Args args);
@@ -22,6 +23,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"demo", "match the bundled sample jobs and candidates, with explanations", run_demo},
       {"match", "match jobs and candidates from JSONL files or a saved index", run_match},
+      {"report", "the skill gap report (demand vs supply, areas, Japanese level, near-qualified, exposure)", run_report},
       {"index", "build, inspect or verify a saved engine (index file)", run_index},
       {"resolve", "resolve skill terms (one per line on stdin) to taxonomy concepts", run_resolve},
       {"evaluate-resolver", "accuracy and unknown rate of the resolver on evaluation sets", run_evaluate_resolver},

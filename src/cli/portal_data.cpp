@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "skillmatch/japan.hpp"
 #include "skillmatch/schema_io.hpp"
 #include "skillmatch/taxonomy_io.hpp"
 
@@ -66,6 +67,10 @@ PortalData load_portal(const PortalFiles& files) {
   options.resolver = resolver;
   options.job_schema = schema_for(files.job_schema, files.jobs, jobs);
   options.candidate_schema = schema_for(files.candidate_schema, files.candidates, candidates);
+  if (files.japan_facts) {
+    if (!options.candidate_schema.find("visa_route_possible")) add_japan_attributes(options.candidate_schema);
+    for (auto& c : candidates) derive_japan_attributes(c);
+  }
   options.threads = files.threads;
   options.parsing = parse;
   data.engine = std::make_unique<Engine>(std::move(options));

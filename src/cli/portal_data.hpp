@@ -17,6 +17,9 @@ struct PortalFiles {
   bool skip_bad = false;
   std::size_t threads = 0;
   bool quiet = false;  // no summary on stderr
+  /// Derive visa_route_possible, hsp_points and hsp_points_max for every candidate (japan.hpp),
+  /// declaring them on the candidate schema, so filters and preferences can use them.
+  bool japan_facts = false;
 };
 
 struct PortalData {

@@ -55,7 +55,8 @@ std::vector<std::uint8_t> encode_schema(const AttributeSchema& schema) {
   for (const auto& d : schema.attributes()) {
     w.str(d.name);
     w.u8(static_cast<std::uint8_t>(d.type));
-    w.u8(d.multi_valued ? 1 : 0);
+    // Flags: bit 0 multi_valued, bit 1 protected (an older reader refuses bit 1: it could not honour it).
+    w.u8(static_cast<std::uint8_t>((d.multi_valued ? 1 : 0) | (d.is_protected ? 2 : 0)));
     if (d.type == AttributeType::ordinal) {
       w.str(d.scale->name());
       w.u32(static_cast<std::uint32_t>(d.scale->size()));
@@ -73,7 +74,9 @@ AttributeSchema decode_schema(ByteCursor c) {
     const std::uint64_t at = c.offset();
     std::string name = c.str("attribute name");
     const std::uint8_t type = c.u8("attribute type");
-    const bool multi = c.boolean("multi_valued flag");
+    const std::uint8_t flags = c.u8("attribute flags");
+    if (flags > 3) c.fail_at(at, "attribute '" + name + "': unknown attribute flags " + std::to_string(flags));
+    const bool multi = (flags & 1) != 0;
     try {
       switch (type) {
         case std::uint8_t(AttributeType::categorical): schema.add_categorical(name, multi); break;
@@ -96,6 +99,7 @@ AttributeSchema decode_schema(ByteCursor c) {
     }
     if (multi && type != std::uint8_t(AttributeType::categorical))
       c.fail_at(at, "attribute '" + name + "': only a categorical attribute can be multi-valued");
+    if (flags & 2) schema.set_protected(name);
   }
   c.expect_end();
   return schema;

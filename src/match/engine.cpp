@@ -7,6 +7,7 @@
 #include <exception>
 #include <mutex>
 
+#include "filter/program.hpp"
 #include "index/engine_file.hpp"
 #include "skillmatch/skill_knowledge.hpp"
 #include "skillmatch/search/exact_search.hpp"
@@ -216,10 +217,22 @@ struct CompiledQuery {
   float preference_weight_sum = 0;
 };
 
+// Protected attributes never select nor rank unless the query allows it (docs/gap.md, fair exposure).
+void check_protected(const CompiledFilter& f, const AttributeSchema& schema, bool allowed, const char* what) {
+  if (allowed) return;
+  for (const auto& clause : f.program().clauses)
+    if (clause.attribute < schema.size() && schema[clause.attribute].is_protected)
+      fail(ErrorCode::invalid_argument, std::string(what) + " '" + f.source() + "' uses the protected attribute '" +
+                                            schema[clause.attribute].name + "' (MatchOptions::allow_protected allows it)");
+}
+
 CompiledQuery compile_query(const MatchOptions& o, const AttributeSchema& schema) {
   if (o.k == 0) fail(ErrorCode::invalid_argument, "match: k must be >= 1");
   CompiledQuery q;
-  if (o.filter.find_first_not_of(" \t\r\n") != std::string::npos) q.filter = compile_filter(o.filter, schema);
+  if (o.filter.find_first_not_of(" \t\r\n") != std::string::npos) {
+    q.filter = compile_filter(o.filter, schema);
+    check_protected(*q.filter, schema, o.allow_protected, "filter");
+  }
   for (const auto& p : o.preferences) {
     if (!(p.weight > 0) || !std::isfinite(p.weight))
       fail(ErrorCode::invalid_argument, "preference '" + p.expression + "': weight must be > 0");
@@ -228,6 +241,7 @@ CompiledQuery compile_query(const MatchOptions& o, const AttributeSchema& schema
     } catch (const Error& e) {
       fail(e.code(), "preference '" + p.expression + "': " + e.what());
     }
+    check_protected(q.preferences.back().first, schema, o.allow_protected, "preference");
     q.preference_weight_sum += p.weight;
   }
   return q;

@@ -52,6 +52,11 @@ AttributeSchema parse_attribute_schema_json(std::string_view text, std::string_v
         values.emplace_back(x.get_string());
       }
     }
+    bool is_protected = false;
+    if (auto p = d.if_contains("protected")) {
+      if (!p->is_bool()) bad(where, at + ": \"protected\" must be true or false");
+      is_protected = p->get_bool();
+    }
     bool multi = false;
     if (auto m = d.if_contains("multi_valued")) {
       if (!m->is_bool()) bad(where, at + ": \"multi_valued\" must be true or false");
@@ -74,6 +79,7 @@ AttributeSchema parse_attribute_schema_json(std::string_view text, std::string_v
       if (std::string_view(e.what()).starts_with(where)) throw;
       bad(where, at + ": " + e.what(), e.code());
     }
+    if (is_protected) schema.set_protected(name);
   }
   return schema;
 }

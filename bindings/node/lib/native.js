@@ -16,6 +16,7 @@ koffi.opaque('skm_engine');
 koffi.opaque('skm_results');
 koffi.opaque('skm_batch');
 koffi.opaque('skm_mentions');
+koffi.opaque('skm_report');
 
 koffi.struct('skm_resolve_options', {
   size: 'size_t',
@@ -128,6 +129,11 @@ const PROTOTYPES = [
   'int skm_results_score(const skm_results *results, size_t index, _Out_ double *out_score)',
   'int skm_results_explanation_json(const skm_results *results, size_t index, _Out_ const char **out_json)',
   'void skm_results_free(skm_results *results)',
+  // the gap report (SKM_EXPERIMENTAL in skillmatch.h)
+  'int skm_engine_gap_report(const skm_engine *engine, const char *group_attributes, _Out_ skm_report **out)',
+  'int skm_report_json(const skm_report *report, _Out_ const char **out_json)',
+  'int skm_report_html(const skm_report *report, _Out_ const char **out_html)',
+  'void skm_report_free(skm_report *report)',
 ];
 
 let loaded = null;

@@ -25,6 +25,17 @@ test('engine', async (t) => {
   assert.equal(engine.upsert(Side.CANDIDATE, candidates), candidates.length);
   assert.equal(engine.upsert(Side.JOB, jobs.map((j) => JSON.stringify(j)).join('\n')), jobs.length);
 
+  await t.test('gap report: figures and page', () => {
+    const { figures, html } = engine.gapReport(['degree']);
+    assert.equal(figures.candidates, engine.size(Side.CANDIDATE));
+    for (const key of ['concept_id', 'label', 'demand', 'supply', 'ratio']) assert.ok(key in figures.skills[0], key);
+    assert.deepEqual(figures.areas.map((a) => a.id), ['ai', 'animation', 'cloud', 'programming', 'other']);
+    assert.equal(figures.exposure.attributes[0].attribute, 'degree');
+    assert.ok(html.startsWith('<!DOCTYPE html>') && html.includes('<svg'));
+    assert.equal(engine.gapReport().figures.exposure, null);
+    assert.throws(() => engine.gapReport(['shoe_size']), /shoe_size/);
+  });
+
   await t.test('sizes and dimension', () => {
     assert.equal(engine.size(Side.CANDIDATE), candidates.length);
     assert.equal(engine.size(Side.JOB), jobs.length);

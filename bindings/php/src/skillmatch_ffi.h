@@ -205,3 +205,8 @@ skm_status skm_results_filter_passed(const skm_results *results, size_t index, i
                                              int *out_passed);
 void skm_results_free(skm_results *results);
 skm_status skm_struct_size(const char *type_name, size_t *out_size);
+typedef struct skm_report_s skm_report;
+skm_status skm_engine_gap_report(const skm_engine *engine, const char *group_attributes, skm_report **out);
+skm_status skm_report_json(const skm_report *report, const char **out_json);
+skm_status skm_report_html(const skm_report *report, const char **out_html);
+void skm_report_free(skm_report *report);

@@ -56,12 +56,17 @@ class skm_mentions(_Opaque):
     pass
 
 
+class skm_report(_Opaque):
+    pass
+
+
 TaxonomyP = POINTER(skm_taxonomy)
 ConceptListP = POINTER(skm_concept_list)
 EngineP = POINTER(skm_engine)
 ResultsP = POINTER(skm_results)
 BatchP = POINTER(skm_batch)
 MentionsP = POINTER(skm_mentions)
+ReportP = POINTER(skm_report)
 
 skm_status = c_int
 skm_side = c_int
@@ -190,6 +195,11 @@ _PROTOTYPES: dict[str, tuple[object, list[object]]] = {
     "skm_open_options_init": (skm_status, [POINTER(skm_open_options), c_size_t]),
     "skm_engine_save": (skm_status, [EngineP, c_char_p]),
     "skm_engine_open": (skm_status, [c_char_p, POINTER(skm_open_options), POINTER(EngineP)]),
+    # the gap report (SKM_EXPERIMENTAL in skillmatch.h)
+    "skm_engine_gap_report": (skm_status, [EngineP, c_char_p, POINTER(ReportP)]),
+    "skm_report_json": (skm_status, [ReportP, _out_str]),
+    "skm_report_html": (skm_status, [ReportP, _out_str]),
+    "skm_report_free": (None, [ReportP]),
     # matching
     "skm_match_options_init": (skm_status, [POINTER(skm_match_options), c_size_t]),
     "skm_engine_match_json": (

@@ -279,6 +279,24 @@ class Engine(NativeHandle):
         finally:
             lib.skm_batch_free(batch)
 
+    def gap_report(self, groups: Sequence[str] | None = None) -> tuple[dict[str, Any], str]:
+        """The gap report (docs/gap.md) of the live jobs and candidates: its figures as a dict
+        (``skills``, ``areas``, ``funnel``, ``steps``, ``job_gaps``, ``exposure``) and the HTML page.
+        ``groups``: candidate attributes for the exposure section; ``[]`` = the protected ones;
+        None = no exposure section. Experimental (the C functions are in SKM_EXPERIMENTAL)."""
+        names = None if groups is None else _encode(",".join(groups), "groups")
+        report = _native.ReportP()
+        lib = _native.lib()
+        check(lib.skm_engine_gap_report(self._h, names, ctypes.byref(report)))
+        try:
+            text = ctypes.c_char_p()
+            check(lib.skm_report_json(report, ctypes.byref(text)))
+            figures = json.loads(_text(text.value))
+            check(lib.skm_report_html(report, ctypes.byref(text)))
+            return figures, _text(text.value)
+        finally:
+            lib.skm_report_free(report)
+
 
 _FLOAT_OPTIONS = ("must_threshold", "similarity_floor", "specificity", "weight_vector", "weight_required",
                   "weight_preferred", "weight_preferences")

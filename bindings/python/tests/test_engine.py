@@ -44,6 +44,20 @@ class EngineTest(unittest.TestCase):
     def tearDownClass(cls) -> None:
         cls.engine.close()
 
+    def test_gap_report_figures_and_page(self) -> None:
+        figures, html = self.engine.gap_report(groups=["degree"])
+        self.assertEqual(figures["candidates"], self.engine.size(Side.CANDIDATE))
+        skill = figures["skills"][0]
+        for key in ("concept_id", "label", "demand", "supply", "ratio"):
+            self.assertIn(key, skill)
+        self.assertEqual([a["id"] for a in figures["areas"]], ["ai", "animation", "cloud", "programming", "other"])
+        self.assertEqual(figures["exposure"]["attributes"][0]["attribute"], "degree")
+        self.assertTrue(html.startswith("<!DOCTYPE html>") and "<svg" in html)
+        self.assertIsNone(self.engine.gap_report()[0]["exposure"])
+        with self.assertRaises(skillmatch.SkillmatchError) as caught:
+            self.engine.gap_report(groups=["shoe_size"])
+        self.assertIn("shoe_size", str(caught.exception))
+
     def test_sizes_and_dimension(self) -> None:
         self.assertEqual(self.engine.size(Side.CANDIDATE), len(CANDIDATES))
         self.assertEqual(self.engine.size(Side.JOB), len(JOBS))
