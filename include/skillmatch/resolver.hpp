@@ -42,7 +42,14 @@
 // / , ; | &, 2-16 parts, each part resolved on its own and its best reading kept x 0.9, method
 // list_part; a list that is itself a label, such as "CI/CD" or "TCP/IP", is read as that label), and the
 // name without trailing version words ("Photoshop CS6", "Java 8", "Python 3.11": x 0.95, method
-// version_dropped). Occupations are readings only of their own labels unless options.kind asks for
+// version_dropped), then the name without the words a CV or posting writes around it to say how well
+// or in what role (a fixed English list: leading "advanced", "strong", "hands-on", "experience with",
+// "knowledge of"...; trailing "programming", "development", "skills", "experience", "framework",
+// "services", "containers"... and the generic words learned from product names, "server", "database"; the
+// fewest words dropped first, so "deep learning skills" is "deep learning") or with its last word in
+// the singular ("REST APIs", "relational databases"): x 0.9, method qualified; a lone word of the
+// ordinary vocabulary left over is no reading ("mobile development" is not "mobile"). Texts of 1-6
+// words. Occupations are readings only of their own labels unless options.kind asks for
 // them, and one met through another of its names (ESCO's "helm", "logger") scores x 0.75, below
 // the skill or tool the word usually names in a skill field. Then, if nothing matches and fuzzy matching is on, it falls back
 // to a bounded typo search (Damerau-Levenshtein / optimal string alignment distance <= 1 for keys of
@@ -92,6 +99,8 @@ enum class MatchMethod : std::uint8_t {
   list_part,       // one name of a list written in one string ("C/C++", "HTML, CSS")
   fuzzy,           // within the typo bound of some key
   compound,        // the text hits no key but runs of its words do (compound.hpp): 機械学習エンジニア
+  qualified,       // a name with the words a CV writes around it, or in the plural ("advanced Excel",
+                   // "Python programming", "REST APIs"), read without them (see below)
 };
 /// "exact", "normalized", ...; never null.
 const char* to_string(MatchMethod method) noexcept;

@@ -197,7 +197,8 @@ SKM_API skm_status skm_resolve_options_init(skm_resolve_options *options, size_t
 
 /* Resolves free skill text ("nodejs", "MS Excel", "機械学習", "Pyhton") to concepts, best first;
  * each item's score is the confidence in (0, 1] and its detail the method ("exact", "normalized",
- * "synonym", "vendor_dropped", "acronym", "fuzzy", "compound"). An unknown term gives an EMPTY list and SKM_OK.
+ * "synonym", "vendor_dropped", "acronym", "reworded", "version_dropped", "list_part", "fuzzy", "compound",
+ * "qualified"). An unknown term gives an EMPTY list and SKM_OK.
  * `options` may be NULL (defaults). The first resolve on a taxonomy handle builds its resolver.
  * Owns: *out, free with skm_concept_list_free(). Errors: SKM_NULL_ARGUMENT, SKM_INVALID_ARGUMENT
  * (bad UTF-8, options out of range or size too small). Thread-safe. */

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <mutex>
 #include <tuple>
@@ -38,6 +39,8 @@ constexpr float kExact = 1.0f, kNormalized = 0.95f, kSynonym = 0.9f, kVendorDrop
                 kAcronym = 0.85f, kAcronymInner = 0.8f, kAcronymWeak = 0.7f, kFuzzy = 0.8f, kFuzzyDerived = 0.95f;
 // A reading of a list part, or of a name without its version, counts a little less than the name alone.
 constexpr float kListPart = 0.9f, kVersionDropped = 0.95f;
+// A name read without the words a CV writes around it ("advanced Excel"), or in the singular.
+constexpr float kQualified = 0.9f;
 // The same content words reworded ("budget management" for "manage budgets"): a fair guess.
 constexpr float kReworded = 0.8f;
 // The same content words with one of them swapped for a learned equivalent ("produce" for "create").
@@ -85,6 +88,7 @@ const char* to_string(MatchMethod method) noexcept {
     case MatchMethod::list_part: return "list_part";
     case MatchMethod::fuzzy: return "fuzzy";
     case MatchMethod::compound: return "compound";
+    case MatchMethod::qualified: return "qualified";
   }
   return "unknown";
 }
@@ -130,6 +134,8 @@ struct Resolver::Impl {
                      std::vector<Candidate>& found) const;
   void read_without_version(std::string_view spaced, const ResolveOptions& options,
                             std::vector<Candidate>& found) const;
+  void read_qualified(std::string_view spaced, std::string_view trimmed, const ResolveOptions& options,
+                      std::vector<Candidate>& found) const;
   /// Dedupes per concept and turns scores into confidences (ambiguity), best first.
   static void finish(std::vector<Candidate>& found);
   static void sort_by_confidence(std::vector<Candidate>& found);
@@ -309,6 +315,7 @@ void Resolver::Impl::rank_into(std::string_view text, const ResolveOptions& opti
     read_reworded(spaced, trimmed, options, found);
     if (found.empty() && split_lists && read_list(trimmed, options, found)) return;
     if (found.empty()) read_without_version(spaced, options, found);
+    if (found.empty()) read_qualified(spaced, trimmed, options, found);
   }
   if (found.empty() && options.fuzzy) fuzzy_lookup(spaced, key, options, found);
   if (found.empty()) return;
@@ -429,6 +436,52 @@ void Resolver::Impl::read_without_version(std::string_view spaced, const Resolve
   const std::size_t before = found.size();
   lookup(key, name, options, kVersionDropped, found);
   for (std::size_t i = before; i < found.size(); ++i) found[i].method = MatchMethod::version_dropped;
+}
+
+namespace {
+// Is `word` (lower case) written in `text` with a capital first letter ("React development")?
+bool written_capitalised(std::string_view text, std::string_view word) {
+  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) continue;
+    std::size_t j = 0;
+    while (j < word.size() && std::tolower(static_cast<unsigned char>(text[i + j])) == word[j]) ++j;
+    if (j == word.size() && std::isupper(static_cast<unsigned char>(text[i]))) return true;
+  }
+  return false;
+}
+}  // namespace
+
+void Resolver::Impl::read_qualified(std::string_view spaced, std::string_view trimmed, const ResolveOptions& options,
+                                    std::vector<Candidate>& found) const {
+  for (const std::string& reading : detail::qualified_readings(spaced, learned)) {
+    std::string key(reading);
+    std::erase(key, ' ');
+    const std::size_t before = found.size();
+    lookup(key, reading, options, kQualified, found);
+    if (found.size() == before && reading.find(' ') != std::string::npos) {
+      // "video editing skills": the remainder read as a reworded skill ("perform video editing").
+      read_reworded(reading, reading, options, found);
+      for (std::size_t i = before; i < found.size(); ++i) found[i].score *= kQualified;
+    }
+    // A lone word left over must be a label of its own, not a derived key; and a word of the
+    // ordinary vocabulary only names a skill, or a product its writer capitalised: "strong
+    // communication skills" is communication and "React development" React, but "prompt engineering"
+    // is not Stack Overflow's "prompt" tag, nor "system development" its "system".
+    if (reading.find(' ') == std::string::npos) {
+      const bool ordinary = learned.is_ordinary(reading);
+      const bool capitalised = ordinary && written_capitalised(trimmed, reading);
+      const auto dropped = std::remove_if(found.begin() + static_cast<std::ptrdiff_t>(before), found.end(), [&](const Candidate& c) {
+        if (c.method != MatchMethod::exact && c.method != MatchMethod::normalized && c.method != MatchMethod::synonym)
+          return true;
+        const ConceptKind k = kinds[c.concept_index];
+        const bool skill = k == ConceptKind::skill || k == ConceptKind::knowledge || k == ConceptKind::soft_skill;
+        return ordinary && !capitalised && !skill;
+      });
+      found.erase(dropped, found.end());
+    }
+    for (std::size_t i = before; i < found.size(); ++i) found[i].method = MatchMethod::qualified;
+    if (found.size() > before) return;
+  }
 }
 
 std::span<const Candidate> Resolver::Impl::rank(std::string_view text, const ResolveOptions& options) const {

@@ -372,19 +372,35 @@ LearnedWords learn_words(const Taxonomy& taxonomy) {
     if (n.last >= trailing_min && share_at_least(n.last, n.anywhere, kMinTrailingShare)) out.trailing.push_back(w);
   }
   std::sort(out.vendor.begin(), out.vendor.end());
-  for (const auto& [p, n] : phrase) {
-    if (n.first < kMinVendorCount || !share_at_least(n.first, n.anywhere, kMinVendorShare)) continue;
+  // Shorter phrases first, so a phrase can be checked against the vendor phrases inside it.
+  std::vector<std::pair<std::size_t, const std::string*>> by_length;
+  for (const auto& [p, n] : phrase)
+    if (n.first >= kMinVendorCount && share_at_least(n.first, n.anywhere, kMinVendorShare))
+      by_length.emplace_back(static_cast<std::size_t>(std::count(p.begin(), p.end(), ' ')), &p);
+  std::sort(by_length.begin(), by_length.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : *a.second < *b.second; });
+  std::unordered_set<std::string> accepted;
+  for (const auto& [spaces, pp] : by_length) {
+    const std::string& p = *pp;
     // "hewlett packard" is one vendor: nearly every name starting "hewlett" goes on with "packard".
-    // "microsoft visual" is a vendor followed by some of its products, not a longer vendor name.
-    const std::string shorter = p.substr(0, p.rfind(' '));
-    const bool shorter_is_vendor = shorter.find(' ') == std::string::npos ? out.is_vendor(shorter) : true;
-    std::size_t shorter_first = 0;
-    if (shorter.find(' ') == std::string::npos) {
-      if (auto it = word.find(shorter); it != word.end()) shorter_first = it->second.first;
-    } else if (auto it = phrase.find(shorter); it != phrase.end()) {
-      shorter_first = it->second.first;
+    // "microsoft visual" is a vendor followed by some of its products, not a longer vendor name; so
+    // is "apple final cut" (Final Cut Express, Pro and Studio among Apple's many products): the
+    // phrase is measured against the longest vendor inside it, not merely its own shorter prefix.
+    std::size_t vendor_first = 0;
+    for (std::string prefix = p.substr(0, p.rfind(' '));; prefix = prefix.substr(0, prefix.rfind(' '))) {
+      const bool one_word = prefix.find(' ') == std::string::npos;
+      if (one_word ? out.is_vendor(prefix) : accepted.count(prefix) > 0) {
+        if (one_word) {
+          if (auto it = word.find(prefix); it != word.end()) vendor_first = it->second.first;
+        } else if (auto it = phrase.find(prefix); it != phrase.end()) {
+          vendor_first = it->second.first;
+        }
+        break;
+      }
+      if (one_word) break;
     }
-    if (shorter_is_vendor && !share_at_least(n.first, shorter_first, kMinVendorShare)) continue;
+    if (vendor_first > 0 && !share_at_least(phrase.at(p).first, vendor_first, kMinVendorShare)) continue;
+    accepted.insert(p);
     out.vendor_phrase.push_back(p);
   }
   std::sort(out.vendor_phrase.begin(), out.vendor_phrase.end());

@@ -97,6 +97,17 @@ std::vector<std::string_view> list_parts(std::string_view text);
 /// trails, empty when only version words remain.
 std::string_view without_version(std::string_view spaced);
 
+/// Texts longer than this many words get no qualified reading (a skill term is short).
+inline constexpr std::size_t kMaxQualifiedWords = 6;
+/// The spaced normal forms to try for a name written with the words a CV puts around it, best
+/// first: without trailing context words (a fixed English list and the generic words `learned` from
+/// product names: "server", "database"), without leading qualifiers, without both ("python
+/// programming" -> "python", "advanced excel" -> "excel", "hands on aws experience" -> "aws"; the
+/// fewest words dropped first, so "deep learning skills" is "deep learning"), then the same with the
+/// last word in the singular ("rest apis" -> "rest api"). Never a lone qualifier or context word, never
+/// `spaced` itself; empty when nothing applies or the text has more than kMaxQualifiedWords words.
+std::vector<std::string> qualified_readings(std::string_view spaced, const LearnedWords& learned);
+
 /// The reworded key of a phrase given as its normalised words: the content words (function words
 /// dropped), each folded to a crude stem that British and American spelling, plural and the usual
 /// verb/noun endings share ("analyse"/"analyze"/"analysis", "budgets"/"budget", "manage"/

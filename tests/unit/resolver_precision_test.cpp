@@ -226,6 +226,61 @@ TEST_CASE("Resolver precision: a product name of ordinary words that form no ord
   CHECK(best(r, "Tools Server") == "<none>");
 }
 
+TEST_CASE("Resolver precision: a learned vendor phrase that is a product line keeps the name without its maker") {
+  // "Apple Final Cut" starts three names, so it is learned as a vendor phrase; dropping it from
+  // "Apple Final Cut Pro" leaves a lone generic "pro", yet "Final Cut Pro" is what people write.
+  TaxonomyBuilder b;
+  for (const char* name : {"Apple Final Cut Pro", "Apple Final Cut Express", "Apple Final Cut Studio", "Apple Safari",
+                           "Apple Xcode", "Apple Logic Pro", "Microsoft Visual Studio", "Microsoft Excel", "Acme Pro"})
+    b.add_concept(std::string("t:") + name, ConceptKind::technology, name);
+  const Resolver r(b.build());
+  CHECK(best(r, "Final Cut Pro") == "t:Apple Final Cut Pro");
+  CHECK(best(r, "Final Cut Express") == "t:Apple Final Cut Express");
+  CHECK(best(r, "Final Cut Studio") == "t:Apple Final Cut Studio");
+}
+
+TEST_CASE("Resolver reads a name with the words a CV writes around it, and plurals") {
+  TaxonomyBuilder b;
+  b.add_concept("t:react", ConceptKind::technology, "React");
+  b.add_concept("t:python", ConceptKind::technology, "Python");
+  b.add_concept("t:excel", ConceptKind::technology, "Excel");
+  b.add_concept("t:api", ConceptKind::technology, "REST API");
+  b.add_concept("t:prompt", ConceptKind::technology, "prompt");  // a tag named by an ordinary word
+  b.add_concept("t:gcp", ConceptKind::technology, "Google Cloud Platform");
+  b.add_concept("t:google", ConceptKind::technology, "Google");
+  b.add_concept("k:dl", ConceptKind::knowledge, "deep learning");
+  b.add_concept("k:learning", ConceptKind::knowledge, "learning");
+  b.add_concept("s:comm", ConceptKind::soft_skill, "communication");
+  b.add_concept("s:react", ConceptKind::skill, "react to emergencies");  // makes "react" an ordinary word
+  b.add_concept("s:prompt", ConceptKind::skill, "write prompt text");    // and "prompt"
+  b.add_concept("s:comm2", ConceptKind::skill, "use communication devices");
+  const Resolver r(b.build());
+  auto method = [&](std::string_view text) {
+    const auto m = r.resolve_best(text);
+    return m ? std::string(to_string(m->method)) : std::string("<none>");
+  };
+  CHECK(best(r, "Python programming") == "t:python");
+  CHECK(method("Python programming") == "qualified");
+  CHECK(best(r, "advanced Excel") == "t:excel");
+  CHECK(best(r, "hands-on Python experience") == "t:python");
+  CHECK(best(r, "experience with Python") == "t:python");
+  CHECK(best(r, "REST APIs") == "t:api");
+  // The fewest words dropped first.
+  CHECK(best(r, "deep learning skills") == "k:dl");
+  CHECK(best(r, "Google Cloud Platform services") == "t:gcp");
+  // A lone ordinary word left over names a skill, or a product its writer capitalised, nothing else.
+  CHECK(best(r, "strong communication skills") == "s:comm");
+  CHECK(best(r, "React development") == "t:react");
+  CHECK(best(r, "react development") == "<none>");
+  CHECK(best(r, "prompt engineering") == "<none>");
+  // A qualifier or context word alone is no reading, and a label is read as itself first.
+  CHECK(best(r, "programming skills") == "<none>");
+  CHECK(best(r, "advanced skills") == "<none>");
+  CHECK(method("deep learning") == "exact");
+  // Confidence stays below the name written alone.
+  CHECK(r.resolve_best("Python programming")->confidence < r.resolve_best("Python")->confidence);
+}
+
 TEST_CASE("Resolver: a skill or knowledge label is also known without its generic last word") {
   TaxonomyBuilder b;
   for (const char* label : {"bookkeeping regulations", "customs regulations", "aviation safety regulations",
